@@ -1,0 +1,99 @@
+package dev.muster.profile;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands variables in one string, like a POSIX shell: {@code ${V}}, {@code ${V:-default}}
+ * (default when unset or empty), {@code ${V-default}} (default when unset), {@code ${V:?message}}
+ * (error when unset or empty), {@code ${V?message}} (error when unset) and {@code $$} for a
+ * literal {@code $}. Defaults may contain references themselves. A {@code $} followed by
+ * anything else stays as written, so regexes such as {@code ready$} need no escaping.
+ */
+final class Interpolator {
+    private static final Pattern REFERENCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(.*)", Pattern.DOTALL);
+
+    private final Map<String, String> variables;
+
+    Interpolator(Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
+    }
+
+    /** The expanded text; each problem goes to {@code problems} as "what is wrong; the fix". */
+    String interpolate(String text, Consumer<String> problems) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '$' && text.startsWith("$", i + 1)) {
+                out.append('$');
+                i += 2;
+            } else if (c == '$' && text.startsWith("{", i + 1)) {
+                int end = closingBrace(text, i + 2);
+                if (end < 0) {
+                    problems.accept("\"" + text.substring(i) + "\" has no closing }; close it, or write $$ for a literal $");
+                    return out.append(text, i, text.length()).toString();
+                }
+                out.append(expand(text.substring(i + 2, end), problems));
+                i = end + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private String expand(String expression, Consumer<String> problems) {
+        Matcher matcher = REFERENCE.matcher(expression);
+        if (!matcher.matches()) {
+            problems.accept("${" + expression + "} is not a variable reference; write ${NAME}, ${NAME:-default}"
+                    + " or ${NAME:?message}, or $$ for a literal $");
+            return "";
+        }
+        String name = matcher.group(1);
+        String rest = matcher.group(2);
+        String value = variables.get(name);
+        if (rest.isEmpty()) {
+            if (value == null) {
+                problems.accept("${" + name + "} is not set; export " + name
+                        + " before starting muster, or write ${" + name + ":-default}");
+            }
+            return value == null ? "" : value;
+        }
+        boolean colon = rest.startsWith(":");
+        String body = colon ? rest.substring(1) : rest;
+        boolean missing = value == null || (colon && value.isEmpty());
+        if (body.startsWith("-")) {
+            return missing ? interpolate(body.substring(1), problems) : value;
+        }
+        if (body.startsWith("?")) {
+            if (missing) {
+                String message = interpolate(body.substring(1), problems);
+                problems.accept(name + " is " + (value == null ? "not set" : "empty") + ": "
+                        + (message.isBlank() ? "set " + name + " before starting muster" : message));
+            }
+            return missing ? "" : value;
+        }
+        problems.accept("${" + expression + "} is not a variable reference; write ${" + name + "}, ${"
+                + name + ":-default} or ${" + name + ":?message}");
+        return "";
+    }
+
+    private static int closingBrace(String text, int from) {
+        int depth = 1;
+        for (int i = from; i < text.length(); i++) {
+            if (text.startsWith("$$", i)) {
+                i++;
+            } else if (text.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (text.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

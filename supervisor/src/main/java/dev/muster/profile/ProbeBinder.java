@@ -1,0 +1,100 @@
+package dev.muster.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Binds one probe under {@code ready:}, in its long form or its shorthand:
+ * {@code tcp: 5432} or {@code { port, host }} (host 127.0.0.1);
+ * {@code http: URL} or {@code { url, status, body }} (status 0 = any 2xx, body a regex);
+ * {@code exec: [prog, arg]} or {@code { command, shell }};
+ * {@code log: REGEX} or {@code { pattern, times }} (times 1).
+ */
+final class ProbeBinder {
+    private final ProblemCollector problems;
+    private final Scalars scalars;
+
+    ProbeBinder(ProblemCollector problems) {
+        this.problems = problems;
+        this.scalars = new Scalars(problems);
+    }
+
+    Optional<ProbeSpec.Tcp> tcp(JsonNode value, String path) {
+        if (value.isValueNode()) {
+            return scalars.integer(value, path, 1, 65535).map(port -> new ProbeSpec.Tcp("127.0.0.1", port));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(tcp -> {
+            String host = tcp.text("host").orElse("127.0.0.1");
+            Optional<Integer> port = tcp.require("port", "5432") ? tcp.integer("port", 1, 65535) : Optional.empty();
+            tcp.rejectUnknown();
+            return port.map(p -> new ProbeSpec.Tcp(host, p));
+        });
+    }
+
+    Optional<ProbeSpec.Http> http(JsonNode value, String path) {
+        if (value.isValueNode()) {
+            return scalars.text(value, path).flatMap(text -> url(text, path)).map(url -> new ProbeSpec.Http(url, 0, null));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(http -> {
+            Optional<URI> url = http.required("url", "http://127.0.0.1:8000/health")
+                    .flatMap(text -> url(text, http.pathOf("url")));
+            int status = http.integer("status", 100, 599).orElse(0);
+            Pattern body = http.text("body").flatMap(text -> regex(text, http.pathOf("body"))).orElse(null);
+            http.rejectUnknown();
+            return url.map(u -> new ProbeSpec.Http(u, status, body));
+        });
+    }
+
+    Optional<ProbeSpec.Exec> exec(JsonNode value, String path) {
+        CommandBinder commands = new CommandBinder(scalars);
+        if (!value.isObject()) {
+            return commands.bind(value, path, false).map(command -> new ProbeSpec.Exec(command, false));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(exec -> {
+            boolean shell = exec.bool("shell", false);
+            var command = commands.bind(exec, "command", shell);
+            exec.rejectUnknown();
+            return command.isEmpty() ? Optional.empty() : Optional.of(new ProbeSpec.Exec(command, shell));
+        });
+    }
+
+    Optional<ProbeSpec.Log> log(JsonNode value, String path) {
+        if (value.isValueNode()) {
+            return scalars.text(value, path).flatMap(text -> regex(text, path)).map(p -> new ProbeSpec.Log(p, 1));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(log -> {
+            Optional<Pattern> pattern = log.required("pattern", "\"ready to accept connections\"")
+                    .flatMap(text -> regex(text, log.pathOf("pattern")));
+            int times = log.integer("times", 1, 1_000_000).orElse(1);
+            log.rejectUnknown();
+            return pattern.map(p -> new ProbeSpec.Log(p, times));
+        });
+    }
+
+    private Optional<URI> url(String text, String path) {
+        try {
+            URI url = new URI(text.strip());
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return Optional.of(url);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(path, "\"" + text + "\" is not an http or https URL; write it like http://127.0.0.1:8000/health");
+        return Optional.empty();
+    }
+
+    private Optional<Pattern> regex(String text, String path) {
+        try {
+            return Optional.of(Pattern.compile(text));
+        } catch (PatternSyntaxException e) {
+            problems.add(path, "\"" + text + "\" is not a valid regular expression (" + e.getDescription()
+                    + " at index " + e.getIndex() + "); fix it, or escape special characters such as ( [ . with \\");
+            return Optional.empty();
+        }
+    }
+}

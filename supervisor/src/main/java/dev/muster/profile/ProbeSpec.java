@@ -1,0 +1,89 @@
+package dev.muster.profile;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** The configuration of one probe, as written under {@code ready:}. Exactly one kind per probe. */
+public sealed interface ProbeSpec {
+
+    /** A short description for reports, such as {@code tcp 127.0.0.1:5432}. */
+    String describe();
+
+    /**
+     * Ready when a TCP connection is accepted.
+     *
+     * @param host default 127.0.0.1
+     * @param port 1 to 65535
+     */
+    record Tcp(String host, int port) implements ProbeSpec {
+        public Tcp {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String describe() {
+            return "tcp " + host + ":" + port;
+        }
+    }
+
+    /**
+     * Ready when a GET answers the expected status and, if given, a body matching the pattern.
+     *
+     * @param url    the URL to GET
+     * @param status the status expected; 0 accepts any 2xx
+     * @param body   a regex searched in the body; null does not look at the body
+     */
+    record Http(URI url, int status, Pattern body) implements ProbeSpec {
+        public Http {
+            Objects.requireNonNull(url, "url");
+        }
+
+        @Override
+        public String describe() {
+            return "http " + url;
+        }
+    }
+
+    /**
+     * Ready when a command exits 0.
+     *
+     * @param command the argument list, or one shell line when {@code shell}
+     * @param shell   run through {@code sh -c}
+     */
+    record Exec(List<String> command, boolean shell) implements ProbeSpec {
+        public Exec {
+            command = List.copyOf(command);
+        }
+
+        public List<String> argv() {
+            return shell ? List.of("/bin/sh", "-c", String.join(" ", command)) : command;
+        }
+
+        @Override
+        public String describe() {
+            return "exec " + String.join(" ", command);
+        }
+    }
+
+    /**
+     * Ready when the service's output (stdout or stderr) has matched the pattern {@code times} times.
+     *
+     * @param pattern a regex searched in each line
+     * @param times   which match counts (default 1)
+     */
+    record Log(Pattern pattern, int times) implements ProbeSpec {
+        public Log {
+            Objects.requireNonNull(pattern, "pattern");
+            if (times < 1) {
+                throw new IllegalArgumentException("times must be at least 1");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "log /" + pattern.pattern() + "/" + (times > 1 ? " x" + times : "");
+        }
+    }
+}

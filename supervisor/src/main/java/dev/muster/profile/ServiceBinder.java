@@ -1,0 +1,82 @@
+package dev.muster.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds one entry under {@code services:} into a {@link ServiceSpec}. Keys the contract defines
+ * but this version does not implement ({@code live}, {@code restart}, ...) are reported as such.
+ */
+final class ServiceBinder {
+    private static final String[] NOT_YET = {
+        "live", "restart", "image", "ports", "volumes", "database", "schemas", "apply", "url"};
+
+    private final ProblemCollector problems;
+    private final Scalars scalars;
+    private final Map<String, Kind> kinds;
+
+    /** @param kinds every declared service with its kind, for checking {@code depends_on} */
+    ServiceBinder(ProblemCollector problems, Map<String, Kind> kinds) {
+        this.problems = problems;
+        this.scalars = new Scalars(problems);
+        this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+    }
+
+    Optional<ServiceSpec> bind(String name, JsonNode node) {
+        return Section.sectionOf(node, "services." + name, problems).map(section -> bind(name, section));
+    }
+
+    private ServiceSpec bind(String name, Section section) {
+        Kind kind = kind(section);
+        boolean shell = section.bool("shell", false);
+        List<String> command = new CommandBinder(scalars).bind(section, "command", shell);
+        Map<String, String> env = EnvBinder.bind(section);
+        Path cwd = section.text("cwd").map(Path::of).orElse(null);
+        String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
+        Map<String, Condition> dependsOn = new DependencyBinder(problems, kinds).bind(name, section);
+        ReadySpec ready = new ReadyBinder(problems).bind(section);
+        ServicePartsBinder parts = new ServicePartsBinder(problems);
+        StopSpec stop = parts.stop(section, command);
+        LogSpec log = parts.log(section, name);
+        boolean required = section.bool("required", true);
+        Path creates = creates(section, kind);
+        section.notYetSupported(NOT_YET);
+        section.rejectUnknown();
+        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates);
+    }
+
+    private Kind kind(Section section) {
+        String text = section.text("kind").orElse("service");
+        switch (text) {
+            case "service":
+                return Kind.SERVICE;
+            case "task":
+                return Kind.TASK;
+            case "schema", "migrations":
+                section.problem("kind", "kind: " + text + " is not supported by this version of muster yet;"
+                        + " remove this entry, or use kind: task with your own command");
+                return Kind.TASK;
+            default:
+                section.problem("kind", "\"" + text + "\" is not a kind; write kind: service or kind: task");
+                return Kind.SERVICE;
+        }
+    }
+
+    private Path creates(Section section, Kind kind) {
+        Optional<String> creates = section.text("creates");
+        if (creates.isPresent() && kind != Kind.TASK) {
+            section.problem("creates", "only a task can have creates; set kind: task or remove creates");
+        }
+        return creates.map(Path::of).orElse(null);
+    }
+
+    /** The kind each entry declares (service when it says nothing valid), for the short form of depends_on. */
+    static Kind declaredKind(JsonNode service) {
+        return "task".equals(service.path("kind").asText()) ? Kind.TASK : Kind.SERVICE;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.muster.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One entry under {@code services:}.
+ *
+ * @param name      the key under {@code services:}
+ * @param kind      service (default) or task
+ * @param command   the argument list; with {@code shell} a single element run by {@code sh -c}
+ * @param shell     whether {@code command} is a shell script line
+ * @param env       variables for this service only, over the profile's {@code env}
+ * @param cwd       working directory; null is muster's own
+ * @param user      a user name or {@code uid[:gid]} to run as; null is muster's own user
+ * @param dependsOn the services this one waits for, with the condition for each
+ * @param ready     how readiness is decided
+ * @param stop      how the service is stopped
+ * @param log       where its output is written besides the console; null is console and memory only
+ * @param required  false lets the stack go on (degraded) when this one fails (default true)
+ * @param creates   for a task: skip it when this path exists; null always runs it
+ */
+public record ServiceSpec(
+        String name,
+        Kind kind,
+        List<String> command,
+        boolean shell,
+        Map<String, String> env,
+        Path cwd,
+        String user,
+        Map<String, Condition> dependsOn,
+        ReadySpec ready,
+        StopSpec stop,
+        LogSpec log,
+        boolean required,
+        Path creates) {
+
+    public ServiceSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        command = List.copyOf(command);
+        env = Profile.ordered(env);
+        dependsOn = Profile.ordered(dependsOn);
+        Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    public boolean isTask() {
+        return kind == Kind.TASK;
+    }
+
+    /** The argument list to execute: {@code [sh, -c, line]} for shell commands. */
+    public List<String> argv() {
+        return shell ? List.of("/bin/sh", "-c", String.join(" ", command)) : command;
+    }
+}
