@@ -1,0 +1,32 @@
+package dev.muster.process;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Structure;
+
+/** The few libc calls muster needs, through JNA. Only this package calls it. */
+interface LibC extends Library {
+    LibC INSTANCE = Native.load("c", LibC.class);
+
+    int kill(int pid, int signal);
+
+    int getuid();
+
+    int getgid();
+
+    Passwd getpwnam(String name);
+
+    Passwd getpwuid(int uid);
+
+    /** {@code struct passwd} from pwd.h. */
+    @Structure.FieldOrder({"pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell"})
+    class Passwd extends Structure {
+        public String pw_name;
+        public String pw_passwd;
+        public int pw_uid;
+        public int pw_gid;
+        public String pw_gecos;
+        public String pw_dir;
+        public String pw_shell;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.muster.process;
+
+import dev.muster.ExitCodes;
+import dev.muster.MusterException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
+
+/**
+ * Starts children with zt-exec. Each child is started through util-linux {@code setsid} (which
+ * execs in place, so the pid Java sees is the workload's and leads a new process group) and,
+ * for another user, through {@code setpriv} (which also execs in place, so signals reach it).
+ */
+public final class ProcessLauncher {
+    private final Path setsid;
+    private final Path setpriv;
+    private final UserId self;
+    private final Signals signals;
+
+    /**
+     * @param setsid  the setsid binary
+     * @param setpriv the setpriv binary, or null when no service runs as another user
+     * @param self    the account muster runs as
+     */
+    public ProcessLauncher(Path setsid, Path setpriv, UserId self, Signals signals) {
+        this.setsid = setsid;
+        this.setpriv = setpriv;
+        this.self = self;
+        this.signals = signals;
+    }
+
+    /** Starts the child; a failure to start is a {@link MusterException} without the child's environment in it. */
+    public RunningProcess launch(LaunchRequest request) {
+        try {
+            StartedProcess started = new ProcessExecutor()
+                    .command(fullArgv(request))
+                    .directory(request.cwd().toFile())
+                    .environment(environment(request))
+                    .redirectOutput(new Lines(request.output(), OutputListener.Stream.STDOUT))
+                    .redirectError(new Lines(request.output(), OutputListener.Stream.STDERR))
+                    .closeTimeout(2, TimeUnit.SECONDS)
+                    .start();
+            return new RunningProcess(started.getProcess(), started.getFuture(), signals);
+        } catch (IOException e) {
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new MusterException(ExitCodes.SERVICE_FAILED,
+                    "cannot start " + request.argv().get(0) + " in " + request.cwd() + ": " + reason);
+        }
+    }
+
+    private List<String> fullArgv(LaunchRequest request) {
+        List<String> argv = new ArrayList<>();
+        argv.add(setsid.toString());
+        UserId user = request.user();
+        if (user != null && user.uid() != self.uid()) {
+            if (setpriv == null) {
+                throw new MusterException(ExitCodes.PREFLIGHT_FAILED,
+                        "setpriv is needed to run as " + user.describe() + "; install util-linux");
+            }
+            argv.add(setpriv.toString());
+            argv.add("--reuid=" + user.uid());
+            argv.add("--regid=" + user.gid());
+            argv.add(user.hasName() ? "--init-groups" : "--clear-groups");
+            argv.add("--");
+        }
+        argv.addAll(request.argv());
+        return argv;
+    }
+
+    private Map<String, String> environment(LaunchRequest request) {
+        Map<String, String> env = new LinkedHashMap<>();
+        UserId user = request.user();
+        if (user != null && user.uid() != self.uid() && user.hasName()) {
+            env.put("USER", user.name());
+            env.put("LOGNAME", user.name());
+            if (user.home() != null) {
+                env.put("HOME", user.home());
+            }
+        }
+        env.putAll(request.env());
+        return env;
+    }
+
+    /** Splits one pipe into lines for an {@link OutputListener}. */
+    private static final class Lines extends LogOutputStream {
+        private final OutputListener listener;
+        private final OutputListener.Stream stream;
+
+        Lines(OutputListener listener, OutputListener.Stream stream) {
+            this.listener = listener;
+            this.stream = stream;
+        }
+
+        @Override
+        protected void processLine(String line) {
+            listener.line(stream, line);
+        }
+    }
+}

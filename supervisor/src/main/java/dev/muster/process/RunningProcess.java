@@ -1,0 +1,114 @@
+package dev.muster.process;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A child started by {@link ProcessLauncher}. It leads its own session and process group, so
+ * signals sent to the group reach every process it started that did not leave the group.
+ */
+public final class RunningProcess {
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final Future<?> pumps;
+    private final Signals signals;
+    private final CompletableFuture<ExitStatus> exit;
+    private final long startNanos = System.nanoTime();
+    private volatile long exitNanos;
+
+    RunningProcess(Process process, Future<?> pumps, Signals signals) {
+        this.process = process;
+        this.pumps = pumps;
+        this.signals = signals;
+        this.exit = process.onExit().thenApply(p -> {
+            exitNanos = System.nanoTime();
+            return new ExitStatus(p.exitValue());
+        });
+    }
+
+    /** How long the child ran: until its exit, or until now while it runs. */
+    public Duration runtime() {
+        long end = exit.isDone() ? exitNanos : System.nanoTime();
+        return Duration.ofNanos(end - startNanos);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Completes the moment the child exits (Java's process reaper wakes on SIGCHLD; nothing polls). */
+    public CompletableFuture<ExitStatus> exit() {
+        return exit;
+    }
+
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    /** Sends a signal to the whole process group; false when the group is gone. */
+    public boolean signal(Signal signal) {
+        return signals.signalGroup(pid(), signal);
+    }
+
+    /**
+     * Stops the child: {@code signal} to its group, up to {@code timeout} for it to exit, then
+     * SIGKILL to the group. Any process left in the group after the leader exits is killed too.
+     * Blocks until the child has exited and its output has been read.
+     */
+    public StopResult stop(Signal signal, Duration timeout) {
+        long started = System.nanoTime();
+        boolean forced = false;
+        if (isAlive()) {
+            signal(signal);
+            if (!awaitExit(timeout)) {
+                forced = true;
+                signal(Signal.KILL);
+                awaitExit(KILL_GRACE);
+            }
+        }
+        signals.signalGroup(pid(), Signal.KILL);
+        awaitOutput(Duration.ofSeconds(1));
+        ExitStatus status = exit.getNow(null);
+        return new StopResult(status, forced, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Waits until every line the child wrote has been delivered, or {@code max} passed. */
+    public void awaitOutput(Duration max) {
+        try {
+            pumps.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Output still held open by a grandchild, or a pump failed: what was read is delivered.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !isAlive();
+        }
+    }
+
+    /**
+     * The outcome of {@link #stop}.
+     *
+     * @param status  how it ended (null only if it survived SIGKILL, which means it is stuck in the kernel)
+     * @param forced  whether SIGKILL was needed because the stop signal's timeout passed
+     * @param elapsed how long stopping took
+     */
+    public record StopResult(ExitStatus status, boolean forced, Duration elapsed) {
+    }
+}
