@@ -1,0 +1,61 @@
+package dev.muster.probe;
+
+import dev.muster.profile.ProbeSpec;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Ready when a GET answers the expected status (any 2xx by default) and, if given, a matching body. */
+final class HttpProbe implements Probe {
+    private static final int SHOWN_BODY = 200;
+
+    private final ProbeSpec.Http spec;
+    private final HttpClient client;
+
+    HttpProbe(ProbeSpec.Http spec) {
+        this.spec = spec;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public ProbeResult check(Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(spec.url()).timeout(timeout).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return judge(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return ProbeResult.notYet(Failures.describe(e, spec.url().toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProbeResult.notYet("interrupted");
+        }
+    }
+
+    private ProbeResult judge(int status, String body) {
+        boolean statusOk = spec.status() == 0 ? status >= 200 && status < 300 : status == spec.status();
+        String seen = "HTTP " + status + " " + abbreviate(body);
+        if (!statusOk) {
+            String wanted = spec.status() == 0 ? "2xx" : String.valueOf(spec.status());
+            return ProbeResult.notYet(seen + " (wanted " + wanted + ")");
+        }
+        if (spec.body() != null && !spec.body().matcher(body).find()) {
+            return ProbeResult.notYet(seen + " (body does not match /" + spec.body().pattern() + "/)");
+        }
+        return ProbeResult.ready("HTTP " + status);
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ").trim();
+        return flat.length() <= SHOWN_BODY ? flat : flat.substring(0, SHOWN_BODY) + "...";
+    }
+
+    @Override
+    public String describe() {
+        return spec.describe();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.muster.probe;
+
+import dev.muster.logs.ServiceLog;
+import dev.muster.process.LaunchRequest;
+import dev.muster.process.OutputListener;
+import dev.muster.process.ProcessLauncher;
+import dev.muster.profile.ProbeSpec;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** Creates probes from their profile settings. */
+public final class Probes {
+    private final ProcessLauncher launcher;
+
+    public Probes(ProcessLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    /**
+     * @param spec    the probe's settings
+     * @param log     the service's output, for {@code log} probes
+     * @param request for {@code exec} probes: builds a launch request from a resolved argv and an output listener
+     */
+    public Probe create(ProbeSpec spec, ServiceLog log, BiFunction<List<String>, OutputListener, LaunchRequest> request) {
+        if (spec instanceof ProbeSpec.Tcp tcp) {
+            return new TcpProbe(tcp.host(), tcp.port());
+        }
+        if (spec instanceof ProbeSpec.Http http) {
+            return new HttpProbe(http);
+        }
+        if (spec instanceof ProbeSpec.Exec exec) {
+            return new ExecProbe(launcher, listener -> request.apply(exec.argv(), listener), exec.describe());
+        }
+        if (spec instanceof ProbeSpec.Log logSpec) {
+            return new LogProbe(logSpec, log);
+        }
+        throw new IllegalArgumentException("unknown probe " + spec);
+    }
+}
