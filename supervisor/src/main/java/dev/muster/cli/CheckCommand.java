@@ -1,0 +1,50 @@
+package dev.muster.cli;
+
+import dev.muster.ExitCodes;
+import dev.muster.graph.DependencyGraph;
+import dev.muster.process.Users;
+import dev.muster.profile.Profile;
+import dev.muster.profile.ServiceSpec;
+import dev.muster.secret.SecretStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code muster check}: parse, validate and preflight; start and change nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Parse, validate and preflight a profile; start and change nothing.",
+            "Exit: 0 ready to boot, 2 invalid profile, 3 preflight failed."})
+final class CheckCommand implements Callable<Integer> {
+    private final Streams streams;
+
+    @Mixin
+    ProfileOptions profiles;
+
+    CheckCommand(Streams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Integer call() {
+        Profile profile = Profiles.load(streams, profiles.files(), SecretStore.readOnly()).profile();
+        Profiles.preflight(streams, profile, new Users());
+        streams.out().println("profile " + profile.source() + " (" + profile.name() + ") is valid and its preflight passed.");
+        streams.out().println("start order (independent services start in parallel):");
+        DependencyGraph graph = DependencyGraph.of(profile.services());
+        for (String name : graph.startOrder()) {
+            ServiceSpec spec = profile.services().get(name);
+            StringBuilder line = new StringBuilder("  " + name + " (" + spec.kind().yamlName());
+            if (!spec.required()) {
+                line.append(", optional");
+            }
+            line.append(")");
+            if (!spec.dependsOn().isEmpty()) {
+                line.append(" after ");
+                spec.dependsOn().forEach((dep, condition) -> line.append(dep).append(" ").append(condition.yamlName()).append(", "));
+                line.setLength(line.length() - 2);
+            }
+            streams.out().println(line);
+        }
+        return ExitCodes.OK;
+    }
+}

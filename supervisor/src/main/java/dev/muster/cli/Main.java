@@ -1,0 +1,19 @@
+package dev.muster.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** The entry point: the only place that calls {@link System#exit}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, System.getenv(), args));
+    }
+
+    /** Runs one command line with the given streams and environment; returns the exit status. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        return MusterCommand.commandLine(out, err, env).execute(args);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.muster.preflight;
+
+import dev.muster.ExitCodes;
+import dev.muster.MusterException;
+import dev.muster.process.Executables;
+import dev.muster.process.UserId;
+import dev.muster.process.Users;
+import dev.muster.profile.DirectorySpec;
+import dev.muster.profile.Profile;
+import dev.muster.profile.ServiceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks, before anything is changed, that the stack can start: every program resolves, every
+ * user exists, required variables are set, ports are free, production does not point at
+ * localhost. Reports every problem at once (exit 3) or returns the launch {@link Plan}.
+ */
+public final class Preflight {
+    private final Map<String, String> environment;
+    private final Users users;
+    private final Executables executables;
+    private final Path workDir;
+
+    /**
+     * @param environment muster's own environment
+     * @param workDir     muster's working directory, the default cwd of services
+     */
+    public Preflight(Map<String, String> environment, Users users, Executables executables, Path workDir) {
+        this.environment = Map.copyOf(environment);
+        this.users = users;
+        this.executables = executables;
+        this.workDir = workDir.toAbsolutePath();
+    }
+
+    public Plan check(Profile profile) {
+        List<String> problems = new ArrayList<>();
+        UserId self = users.current();
+        Map<String, ResolvedService> services = new LinkedHashMap<>();
+        boolean otherUser = false;
+        for (ServiceSpec spec : profile.services().values()) {
+            ResolvedService resolved = resolve(profile, spec, self, problems);
+            services.put(spec.name(), resolved);
+            otherUser |= resolved.user() != null && resolved.user().uid() != self.uid();
+        }
+        Path setsid = tool("setsid", problems);
+        Path setpriv = otherUser ? tool("setpriv", problems) : null;
+        new EnvironmentChecks(environment, profile).check(problems);
+        new PortChecks().check(profile.preflight().ports(), problems);
+        for (String command : profile.preflight().commands()) {
+            if (executables.resolve(command, pathOf(profile.env()), workDir).isEmpty()) {
+                problems.add("preflight.commands: \"" + command + "\" was not found on PATH ("
+                        + pathOf(profile.env()) + "); install it in the image or remove it from the list");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MusterException(ExitCodes.PREFLIGHT_FAILED, "preflight of " + profile.source()
+                    + " failed (" + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return new Plan(services, setsid, setpriv);
+    }
+
+    private ResolvedService resolve(Profile profile, ServiceSpec spec, UserId self, List<String> problems) {
+        String key = "services." + spec.name();
+        Map<String, String> env = new LinkedHashMap<>(profile.env());
+        env.putAll(spec.env());
+        Path cwd = spec.cwd() == null ? workDir : workDir.resolve(spec.cwd()).normalize();
+        if (!Files.isDirectory(cwd) && !declared(profile, cwd)) {
+            problems.add(key + ".cwd: " + cwd + " does not exist; create it or list it under directories:");
+        }
+        UserId user = spec.user() == null ? null : findUser(key, spec.user(), self, problems);
+        List<String> argv = new ArrayList<>(spec.argv());
+        String program = argv.get(0);
+        Optional<Path> file = executables.resolve(program, pathOf(env), cwd);
+        if (file.isPresent()) {
+            argv.set(0, file.get().toString());
+        } else {
+            problems.add(key + ".command: " + notFound(program, pathOf(env), cwd));
+        }
+        return new ResolvedService(spec, argv, env, cwd, user);
+    }
+
+    private UserId findUser(String key, String spec, UserId self, List<String> problems) {
+        Optional<UserId> user = users.find(spec);
+        if (user.isEmpty()) {
+            problems.add(key + ".user: user \"" + spec + "\" does not exist on this machine; create it (useradd) or fix user:");
+            return null;
+        }
+        if (self.uid() != 0 && user.get().uid() != self.uid()) {
+            problems.add(key + ".user: muster runs as " + self.describe() + " and cannot switch to "
+                    + user.get().describe() + "; run muster as root (it drops privileges per service) or remove user:");
+        }
+        return user.get();
+    }
+
+    private static String notFound(String program, String path, Path cwd) {
+        if (program.contains("/")) {
+            return "\"" + program + "\" does not exist or is not executable (relative to " + cwd
+                    + "); fix the path or chmod +x it";
+        }
+        return "\"" + program + "\" was not found on PATH (" + path + "); install it in the image, add its directory to PATH in env:, or fix the command";
+    }
+
+    private boolean declared(Profile profile, Path dir) {
+        return profile.directories().stream().map(DirectorySpec::path)
+                .anyMatch(p -> workDir.resolve(p).normalize().equals(dir));
+    }
+
+    private Path tool(String name, List<String> problems) {
+        Optional<Path> file = executables.resolve(name, environment.get("PATH"), workDir);
+        if (file.isEmpty()) {
+            problems.add("muster needs " + name + " (util-linux) on PATH (" + environment.get("PATH") + "); install util-linux");
+        }
+        return file.orElse(Path.of(name));
+    }
+
+    private String pathOf(Map<String, String> env) {
+        return env.getOrDefault("PATH", environment.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    }
+}

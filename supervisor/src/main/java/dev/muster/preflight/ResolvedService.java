@@ -1,0 +1,32 @@
+package dev.muster.preflight;
+
+import dev.muster.process.UserId;
+import dev.muster.profile.ServiceSpec;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A service ready to launch: its program resolved to a file, its environment and account worked out.
+ *
+ * @param spec the service as the profile declares it
+ * @param argv the argument list with the program replaced by the file it resolves to
+ * @param env  the profile's env overlaid by the service's, added to muster's own environment
+ * @param cwd  the absolute working directory
+ * @param user the account to run as, or null for muster's own
+ */
+public record ResolvedService(ServiceSpec spec, List<String> argv, Map<String, String> env, Path cwd, UserId user) {
+    public ResolvedService {
+        Objects.requireNonNull(spec, "spec");
+        argv = List.copyOf(argv);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        Objects.requireNonNull(cwd, "cwd");
+    }
+
+    public String name() {
+        return spec.name();
+    }
+}

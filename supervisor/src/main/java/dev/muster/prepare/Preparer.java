@@ -1,0 +1,129 @@
+package dev.muster.prepare;
+
+import dev.muster.ExitCodes;
+import dev.muster.MusterException;
+import dev.muster.process.UserId;
+import dev.muster.process.Users;
+import dev.muster.profile.DirectorySpec;
+import dev.muster.profile.FileMode;
+import dev.muster.profile.FileSpec;
+import dev.muster.profile.Profile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Creates the profile's directories and renders its files before any service starts, so a
+ * service never crashes on a missing log directory. Idempotent: a second run changes nothing.
+ * Files are written atomically (temp file, then rename) and only when their content changed.
+ */
+public final class Preparer {
+    private final Users users;
+    private final Consumer<String> report;
+
+    /** @param report receives one line per change made */
+    public Preparer(Users users, Consumer<String> report) {
+        this.users = users;
+        this.report = report;
+    }
+
+    public void prepare(Profile profile) {
+        for (DirectorySpec dir : profile.directories()) {
+            run("directories", dir.path(), () -> directory(dir));
+        }
+        for (FileSpec file : profile.files()) {
+            run("files", file.path(), () -> file(file));
+        }
+    }
+
+    private void directory(DirectorySpec spec) throws IOException {
+        Path path = spec.path();
+        List<String> changes = new ArrayList<>();
+        if (!Files.isDirectory(path)) {
+            Files.createDirectories(path);
+            changes.add("created");
+        }
+        applyMode(path, spec.mode(), changes);
+        applyOwner(path, spec.owner(), changes);
+        if (!changes.isEmpty()) {
+            report.accept("prepared directory " + path + ": " + String.join(", ", changes));
+        }
+    }
+
+    private void file(FileSpec spec) throws IOException {
+        Path path = spec.path();
+        byte[] content = spec.content().getBytes(StandardCharsets.UTF_8);
+        List<String> changes = new ArrayList<>();
+        boolean existed = Files.isRegularFile(path);
+        if (!existed || !Arrays.equals(Files.readAllBytes(path), content)) {
+            writeAtomically(path, content, spec.mode());
+            changes.add(existed ? "rewritten (content changed)" : "created");
+        }
+        applyMode(path, spec.mode(), changes);
+        applyOwner(path, spec.owner(), changes);
+        if (!changes.isEmpty()) {
+            report.accept("prepared file " + path + ": " + String.join(", ", changes));
+        }
+    }
+
+    private static void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(mode.permissions()));
+        try {
+            Files.setPosixFilePermissions(temp, mode.permissions());
+            Files.write(temp, content);
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void applyMode(Path path, FileMode mode, List<String> changes) throws IOException {
+        if (mode != null && !Files.getPosixFilePermissions(path).equals(mode.permissions())) {
+            Files.setPosixFilePermissions(path, mode.permissions());
+            changes.add("mode " + mode);
+        }
+    }
+
+    private void applyOwner(Path path, String owner, List<String> changes) throws IOException {
+        if (owner == null) {
+            return;
+        }
+        UserId user = users.resolve(owner);
+        int uid = (Integer) Files.getAttribute(path, "unix:uid");
+        int gid = (Integer) Files.getAttribute(path, "unix:gid");
+        if (uid != user.uid() || gid != user.gid()) {
+            Files.setAttribute(path, "unix:uid", user.uid());
+            Files.setAttribute(path, "unix:gid", user.gid());
+            changes.add("owner " + user.describe());
+        }
+    }
+
+    private static void run(String key, Path path, Step step) {
+        try {
+            step.run();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new MusterException(ExitCodes.PREFLIGHT_FAILED, key + ": cannot prepare " + path + ": " + e
+                    + "; check that muster may write there (it runs as root in the image) and that the volume is mounted");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.muster.status;
+
+import java.util.Objects;
+
+/**
+ * Why a service failed, in an operator's words.
+ *
+ * @param service the service's name
+ * @param reason  what happened: "exited with code 3 before it was ready (ran 840ms)"
+ * @param fix     what to do next: "fix the cause shown in its log below, then start the stack again"
+ */
+public record Failure(String service, String reason, String fix) {
+    public Failure {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(fix, "fix");
+    }
+
+    /** The one line that says what failed, why, and what to do. */
+    public String headline() {
+        return service + " failed: " + reason + ". " + Character.toUpperCase(fix.charAt(0)) + fix.substring(1) + ".";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.muster.status;
+
+import java.util.Locale;
+
+/** Where a service or task is in its life. */
+public enum ServiceState {
+    /** Waiting for its dependencies. */
+    WAITING,
+    /** Launched; waiting for its readiness probe (or, for a task, for it to finish). */
+    STARTING,
+    /** Running and ready. */
+    READY,
+    /** A task that finished with status 0. */
+    COMPLETED,
+    /** A task whose {@code creates} path already existed. */
+    SKIPPED,
+    /** Failed: exited, missed its deadline, or could not be launched. */
+    FAILED,
+    /** Never started because a dependency failed or muster stopped first. */
+    NOT_STARTED,
+    /** Being stopped by muster. */
+    STOPPING,
+    /** Stopped by muster. */
+    STOPPED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Whether the boot no longer waits on it. */
+    public boolean settled() {
+        return this != WAITING && this != STARTING;
+    }
+}

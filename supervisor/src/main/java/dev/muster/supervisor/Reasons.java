@@ -1,0 +1,45 @@
+package dev.muster.supervisor;
+
+import dev.muster.preflight.ResolvedService;
+import dev.muster.probe.Probe;
+import dev.muster.probe.Readiness;
+import dev.muster.process.ExitStatus;
+import dev.muster.status.Durations;
+import dev.muster.status.Failure;
+import java.time.Duration;
+
+/** The wording of every way a service can fail: the reason and the fix. */
+final class Reasons {
+    private static final String READ_LOG = "fix the cause shown in its log below, then start the stack again";
+
+    private Reasons() {
+    }
+
+    static Failure launchFailed(ResolvedService service, String why) {
+        return new Failure(service.name(), "could not be launched: " + why,
+                "check the command, its working directory and the user it runs as");
+    }
+
+    static Failure taskFailed(ResolvedService service, ExitStatus status, Duration ran) {
+        return new Failure(service.name(), "task " + status.describe() + " after " + Durations.format(ran), READ_LOG);
+    }
+
+    static Failure exitedBeforeReady(ResolvedService service, ExitStatus status, Duration ran, Readiness readiness) {
+        String probe = readiness.lastResult() == null ? "" : "; the last probe said: " + readiness.lastResult().detail();
+        return new Failure(service.name(), status.describe() + " before it was ready (ran "
+                + Durations.format(ran) + probe + ")", READ_LOG);
+    }
+
+    static Failure notReady(ResolvedService service, Probe probe, Readiness readiness) {
+        String last = readiness.lastResult() == null ? "no attempt finished" : readiness.lastResult().detail();
+        return new Failure(service.name(), "not ready within its ready.timeout of "
+                + Durations.format(service.spec().ready().timeout()) + " (" + readiness.attempts()
+                + " attempts); the last probe (" + probe.describe() + ") said: " + last,
+                "check that it listens where the probe looks and read its log below; if it is only slow, raise ready.timeout");
+    }
+
+    static Failure exitedAfterReady(ResolvedService service, ExitStatus status, Duration ran) {
+        return new Failure(service.name(), status.describe() + " after running for " + Durations.format(ran)
+                + " (it had been ready)", READ_LOG);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.muster.supervisor;
+
+import dev.muster.graph.DependencyGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Stops every unit in reverse dependency order: a unit is stopped only after everything that
+ * depends on it has stopped; units that do not depend on each other stop in parallel.
+ */
+final class Shutdown {
+    private final DependencyGraph graph;
+    private final Map<String, ServiceUnit> units;
+    private final Executor executor;
+
+    Shutdown(DependencyGraph graph, Map<String, ServiceUnit> units, Executor executor) {
+        this.graph = graph;
+        this.units = units;
+        this.executor = executor;
+    }
+
+    /** Stops everything; returns when every unit has stopped. */
+    void run() {
+        List<String> order = new ArrayList<>(graph.startOrder());
+        java.util.Collections.reverse(order);
+        Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
+        for (String name : order) {
+            List<CompletableFuture<Void>> dependents = new ArrayList<>();
+            for (String dependent : graph.dependentsOf(name)) {
+                dependents.add(stopped.get(dependent));
+            }
+            ServiceUnit unit = units.get(name);
+            stopped.put(name, CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
+                    .handleAsync((ok, error) -> {
+                        unit.stop();
+                        return null;
+                    }, executor));
+        }
+        CompletableFuture.allOf(stopped.values().toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.muster.supervisor;
+
+import dev.muster.logs.Console;
+import dev.muster.probe.Probes;
+import dev.muster.process.ProcessLauncher;
+import dev.muster.status.FailureReport;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The collaborators a {@link Supervisor} is built from.
+ *
+ * @param launcher starts processes
+ * @param probes   creates readiness probes
+ * @param console  the terminal
+ * @param report   renders failure reports
+ * @param clock    time, injectable for tests
+ * @param redact   removes secrets from printed text
+ */
+public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
+                              Clock clock, UnaryOperator<String> redact) {
+}

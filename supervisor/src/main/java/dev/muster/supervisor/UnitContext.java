@@ -1,0 +1,53 @@
+package dev.muster.supervisor;
+
+import dev.muster.logs.Console;
+import dev.muster.logs.ServiceLog;
+import dev.muster.preflight.ResolvedService;
+import dev.muster.probe.Probe;
+import dev.muster.probe.Probes;
+import dev.muster.process.Executables;
+import dev.muster.process.LaunchRequest;
+import dev.muster.process.ProcessLauncher;
+import dev.muster.status.StackStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+
+/**
+ * The collaborators every {@link ServiceUnit} of one stack shares.
+ *
+ * @param launcher starts processes
+ * @param probes   creates readiness probes
+ * @param console  the terminal
+ * @param status   the live state of the stack
+ * @param clock    time, injectable for tests
+ * @param events   the supervisor's callbacks
+ * @param executor runs follow-up work off the JVM's process-reaper thread
+ * @param redact   removes secrets from text that is printed
+ */
+record UnitContext(ProcessLauncher launcher, Probes probes, Console console, StackStatus status, Clock clock,
+                   UnitEvents events, Executor executor, UnaryOperator<String> redact) {
+
+    LaunchRequest launchRequest(ResolvedService service, ServiceLog log) {
+        return new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log);
+    }
+
+    Probe probe(ResolvedService service, ServiceLog log) {
+        return probes.create(service.spec().ready().probe(), log, (argv, listener) -> {
+            List<String> resolved = new ArrayList<>(argv);
+            String path = service.env().getOrDefault("PATH", System.getenv("PATH"));
+            new Executables().resolve(argv.get(0), path, service.cwd())
+                    .map(Path::toString).ifPresent(file -> resolved.set(0, file));
+            return new LaunchRequest(resolved, service.env(), service.cwd(), service.user(), listener);
+        });
+    }
+
+    /** ": /usr/bin/redis-server --port 6379 (as redis)" with secrets removed. */
+    String describeLaunch(ResolvedService service) {
+        String user = service.user() == null ? "" : " (as " + service.user().describe() + ")";
+        return redact.apply(": " + String.join(" ", service.argv()) + user);
+    }
+}
