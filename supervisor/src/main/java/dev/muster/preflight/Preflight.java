@@ -6,6 +6,7 @@ import dev.muster.process.Executables;
 import dev.muster.process.UserId;
 import dev.muster.process.Users;
 import dev.muster.profile.DirectorySpec;
+import dev.muster.profile.ProbeSpec;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import java.nio.file.Files;
@@ -75,15 +76,23 @@ public final class Preflight {
             problems.add(key + ".cwd: " + cwd + " does not exist; create it or list it under directories:");
         }
         UserId user = spec.user() == null ? null : findUser(key, spec.user(), self, problems);
-        List<String> argv = new ArrayList<>(spec.argv());
-        String program = argv.get(0);
-        Optional<Path> file = executables.resolve(program, pathOf(env), cwd);
+        List<String> argv = resolveArgv(key + ".command", spec.argv(), env, cwd, problems);
+        List<String> probeArgv = spec.ready().probe() instanceof ProbeSpec.Exec exec
+                ? resolveArgv(key + ".ready.exec", exec.argv(), env, cwd, problems)
+                : List.of();
+        return new ResolvedService(spec, argv, env, cwd, user, probeArgv);
+    }
+
+    private List<String> resolveArgv(String key, List<String> argv, Map<String, String> env, Path cwd,
+                                     List<String> problems) {
+        List<String> resolved = new ArrayList<>(argv);
+        Optional<Path> file = executables.resolve(argv.get(0), pathOf(env), cwd);
         if (file.isPresent()) {
-            argv.set(0, file.get().toString());
+            resolved.set(0, file.get().toString());
         } else {
-            problems.add(key + ".command: " + notFound(program, pathOf(env), cwd));
+            problems.add(key + ": " + notFound(argv.get(0), pathOf(env), cwd));
         }
-        return new ResolvedService(spec, argv, env, cwd, user);
+        return resolved;
     }
 
     private UserId findUser(String key, String spec, UserId self, List<String> problems) {
@@ -107,9 +116,10 @@ public final class Preflight {
         return "\"" + program + "\" was not found on PATH (" + path + "); install it in the image, add its directory to PATH in env:, or fix the command";
     }
 
+    /** Whether preparation will create {@code dir}: it is a declared directory or one of their parents. */
     private boolean declared(Profile profile, Path dir) {
         return profile.directories().stream().map(DirectorySpec::path)
-                .anyMatch(p -> workDir.resolve(p).normalize().equals(dir));
+                .anyMatch(p -> workDir.resolve(p).normalize().startsWith(dir));
     }
 
     private Path tool(String name, List<String> problems) {

@@ -17,11 +17,14 @@ import java.util.Objects;
  * @param env  the profile's env overlaid by the service's, added to muster's own environment
  * @param cwd  the absolute working directory
  * @param user the account to run as, or null for muster's own
+ * @param probeArgv the {@code exec} ready probe's argument list, resolved like {@code argv}; empty for other probes
  */
-public record ResolvedService(ServiceSpec spec, List<String> argv, Map<String, String> env, Path cwd, UserId user) {
+public record ResolvedService(ServiceSpec spec, List<String> argv, Map<String, String> env, Path cwd, UserId user,
+                              List<String> probeArgv) {
     public ResolvedService {
         Objects.requireNonNull(spec, "spec");
         argv = List.copyOf(argv);
+        probeArgv = List.copyOf(probeArgv);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         Objects.requireNonNull(cwd, "cwd");
     }

@@ -5,8 +5,7 @@ import dev.muster.process.LaunchRequest;
 import dev.muster.process.OutputListener;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.profile.ProbeSpec;
-import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Creates probes from their profile settings. */
 public final class Probes {
@@ -19,9 +18,9 @@ public final class Probes {
     /**
      * @param spec    the probe's settings
      * @param log     the service's output, for {@code log} probes
-     * @param request for {@code exec} probes: builds a launch request from a resolved argv and an output listener
+     * @param request for {@code exec} probes: builds the launch request of the resolved command around an output listener
      */
-    public Probe create(ProbeSpec spec, ServiceLog log, BiFunction<List<String>, OutputListener, LaunchRequest> request) {
+    public Probe create(ProbeSpec spec, ServiceLog log, Function<OutputListener, LaunchRequest> request) {
         if (spec instanceof ProbeSpec.Tcp tcp) {
             return new TcpProbe(tcp.host(), tcp.port());
         }
@@ -29,7 +28,7 @@ public final class Probes {
             return new HttpProbe(http);
         }
         if (spec instanceof ProbeSpec.Exec exec) {
-            return new ExecProbe(launcher, listener -> request.apply(exec.argv(), listener), exec.describe());
+            return new ExecProbe(launcher, request, exec.describe());
         }
         if (spec instanceof ProbeSpec.Log logSpec) {
             return new LogProbe(logSpec, log);

@@ -40,7 +40,7 @@ final class ProfileInterpolator {
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
             if (!key.equals("env") && !key.equals("secrets") && !key.equals("services")) {
-                strings(field.getValue(), key, variables);
+                entry(field, key, variables);
             }
         }
         for (Map.Entry<String, JsonNode> service : root.path("services").properties()) {
@@ -68,7 +68,7 @@ final class ProfileInterpolator {
         env(service.path("env"), path + ".env", variables);
         for (Map.Entry<String, JsonNode> field : service.properties()) {
             if (!field.getKey().equals("env")) {
-                strings(field.getValue(), LocationIndex.child(path, field.getKey()), variables);
+                entry(field, LocationIndex.child(path, field.getKey()), variables);
             }
         }
     }
@@ -93,12 +93,7 @@ final class ProfileInterpolator {
     private void strings(JsonNode node, String path, Map<String, String> variables) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                String child = LocationIndex.child(path, entry.getKey());
-                if (entry.getValue().isTextual()) {
-                    entry.setValue(TextNode.valueOf(expand(entry.getValue().textValue(), child, variables)));
-                } else {
-                    strings(entry.getValue(), child, variables);
-                }
+                entry(entry, LocationIndex.child(path, entry.getKey()), variables);
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
@@ -109,6 +104,15 @@ final class ProfileInterpolator {
                     strings(array.get(i), child, variables);
                 }
             }
+        }
+    }
+
+    /** Interpolates one mapping entry: its text in place, or every string below it. */
+    private void entry(Map.Entry<String, JsonNode> entry, String path, Map<String, String> variables) {
+        if (entry.getValue().isTextual()) {
+            entry.setValue(TextNode.valueOf(expand(entry.getValue().textValue(), path, variables)));
+        } else {
+            strings(entry.getValue(), path, variables);
         }
     }
 

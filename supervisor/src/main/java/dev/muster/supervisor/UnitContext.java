@@ -5,14 +5,10 @@ import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.Probe;
 import dev.muster.probe.Probes;
-import dev.muster.process.Executables;
 import dev.muster.process.LaunchRequest;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.status.StackStatus;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
@@ -36,13 +32,8 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
     }
 
     Probe probe(ResolvedService service, ServiceLog log) {
-        return probes.create(service.spec().ready().probe(), log, (argv, listener) -> {
-            List<String> resolved = new ArrayList<>(argv);
-            String path = service.env().getOrDefault("PATH", System.getenv("PATH"));
-            new Executables().resolve(argv.get(0), path, service.cwd())
-                    .map(Path::toString).ifPresent(file -> resolved.set(0, file));
-            return new LaunchRequest(resolved, service.env(), service.cwd(), service.user(), listener);
-        });
+        return probes.create(service.spec().ready().probe(), log, listener ->
+                new LaunchRequest(service.probeArgv(), service.env(), service.cwd(), service.user(), listener));
     }
 
     /** ": /usr/bin/redis-server --port 6379 (as redis)" with secrets removed. */

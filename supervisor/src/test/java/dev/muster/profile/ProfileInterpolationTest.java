@@ -43,6 +43,31 @@ class ProfileInterpolationTest {
     }
 
     @Test
+    void scalarsDirectlyUnderTheRootAndAServiceAreInterpolated() {
+        fixture.write("p.yaml", """
+                version: 1
+                name: stack-${HOST_NAME}
+                env:
+                  DIR: /srv/${HOST_NAME}
+                services:
+                  init:
+                    kind: task
+                    cwd: ${DIR}
+                    user: ${HOST_NAME}
+                    creates: ${DIR}/done
+                    command: [init]
+                """);
+
+        Profile profile = fixture.profile("p.yaml");
+
+        ServiceSpec init = profile.services().get("init");
+        assertThat(profile.name()).isEqualTo("stack-box");
+        assertThat(init.cwd()).isEqualTo(Path.of("/srv/box"));
+        assertThat(init.user()).isEqualTo("box");
+        assertThat(init.creates()).isEqualTo(Path.of("/srv/box/done"));
+    }
+
+    @Test
     void serviceFieldsSeeTheServicesOwnEnv() {
         fixture.write("p.yaml", """
                 version: 1
