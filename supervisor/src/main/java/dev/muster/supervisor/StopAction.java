@@ -25,7 +25,10 @@ final class StopAction {
         context.console().info("stopping " + name + ": " + stop.signal().fullName() + " to its process group, SIGKILL after "
                 + Durations.format(stop.timeout()));
         RunningProcess.StopResult result = process.stop(stop.signal(), stop.timeout());
-        String how = result.status() == null ? "did not exit even after SIGKILL" : result.status().describe();
+        String how = result.status() == null ? "did not exit even after SIGKILL"
+                : result.status().signal().filter(stop.signal()::equals).isPresent()
+                ? "ended by " + stop.signal().fullName() + " as asked (exit " + result.status().code() + ", a clean stop)"
+                : result.status().describe();
         String detail = result.forced()
                 ? "did not stop within " + Durations.format(stop.timeout()) + " of " + stop.signal().fullName()
                     + ", killed with SIGKILL; " + how

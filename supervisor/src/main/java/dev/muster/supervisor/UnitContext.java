@@ -39,6 +39,12 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
     /** ": /usr/bin/redis-server --port 6379 (as redis)" with secrets removed. */
     String describeLaunch(ResolvedService service) {
         String user = service.user() == null ? "" : " (as " + service.user().describe() + ")";
-        return redact.apply(": " + String.join(" ", service.argv()) + user);
+        return redact.apply(": " + service.argv().stream().map(UnitContext::quoted)
+                .collect(java.util.stream.Collectors.joining(" ")) + user);
+    }
+
+    /** An argument as a reader would type it: empty or spaced ones in quotes. */
+    private static String quoted(String arg) {
+        return arg.isEmpty() || arg.chars().anyMatch(Character::isWhitespace) ? "\"" + arg + "\"" : arg;
     }
 }
