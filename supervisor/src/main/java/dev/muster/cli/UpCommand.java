@@ -49,7 +49,7 @@ final class UpCommand implements Callable<Integer> {
             ProcessLauncher launcher = new ProcessLauncher(plan.setsid(), plan.setpriv(), users.current(), new Signals());
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
-                    console, new FailureReport(), Clock.systemUTC(), redactor::redact));
+                    console, new FailureReport(), Clock.systemUTC(), redactor::redact, java.util.Map.of()));
             new SignalTrap().install(supervisor::signal);
             return supervisor.run();
         } finally {

@@ -1,10 +1,26 @@
 package dev.muster.profile;
 
-/** What a service entry is: a long-running {@code service} or a run-to-completion {@code task}. */
+import java.util.Locale;
+
+/**
+ * What a service entry is: a long-running {@code service}, a run-to-completion {@code task}, or a
+ * database step muster performs itself ({@code schema}: the guard that applies a bootstrap file
+ * only to an empty database; {@code migrations}: versioned SQL files run with Flyway).
+ */
 public enum Kind {
-    SERVICE, TASK;
+    SERVICE, TASK, SCHEMA, MIGRATIONS;
 
     public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether it finishes (task, schema, migrations) rather than keeps running (service). */
+    public boolean runsToCompletion() {
+        return this != SERVICE;
+    }
+
+    /** Whether muster does the work itself instead of launching a process. */
+    public boolean inProcess() {
+        return this == SCHEMA || this == MIGRATIONS;
     }
 }

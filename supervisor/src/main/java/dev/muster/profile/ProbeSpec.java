@@ -86,4 +86,39 @@ public sealed interface ProbeSpec {
             return "log /" + pattern.pattern() + "/" + (times > 1 ? " x" + times : "");
         }
     }
+
+    /**
+     * Ready when {@code SELECT 1} succeeds against the database.
+     *
+     * @param database where
+     */
+    record Postgres(DatabaseSpec database) implements ProbeSpec {
+        public Postgres {
+            Objects.requireNonNull(database, "database");
+        }
+
+        @Override
+        public String describe() {
+            return "postgres " + database.describe();
+        }
+    }
+
+    /**
+     * Ready when {@code PING} is answered {@code PONG}.
+     *
+     * @param host     default 127.0.0.1
+     * @param port     default 6379
+     * @param user     ACL user, or null
+     * @param password null for none
+     */
+    record Redis(String host, int port, String user, String password) implements ProbeSpec {
+        public Redis {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String describe() {
+            return "redis " + host + ":" + port;
+        }
+    }
 }

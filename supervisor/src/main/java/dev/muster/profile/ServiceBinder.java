@@ -47,7 +47,8 @@ final class ServiceBinder {
         Path creates = creates(section, kind);
         section.notYetSupported(NOT_YET);
         section.rejectUnknown();
-        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates);
+        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
+                null, null, null, null);
     }
 
     private Kind kind(Section section) {

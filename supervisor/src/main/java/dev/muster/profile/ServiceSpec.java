@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param log       where its output is written besides the console; null is console and memory only
  * @param required  false lets the stack go on (degraded) when this one fails (default true)
  * @param creates   for a task: skip it when this path exists; null always runs it
+ * @param live      the liveness check after readiness; null for none
+ * @param restart   when it is restarted (default never)
+ * @param schema    for {@code kind: schema}: the guard's settings; null otherwise
+ * @param migrations for {@code kind: migrations}: Flyway's settings; null otherwise
  */
 public record ServiceSpec(
         String name,
@@ -35,7 +39,11 @@ public record ServiceSpec(
         StopSpec stop,
         LogSpec log,
         boolean required,
-        Path creates) {
+        Path creates,
+        LiveSpec live,
+        RestartSpec restart,
+        SchemaSpec schema,
+        MigrationsSpec migrations) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -45,14 +53,19 @@ public record ServiceSpec(
         dependsOn = Profile.ordered(dependsOn);
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(stop, "stop");
+        restart = restart == null ? RestartSpec.never() : restart;
     }
 
+    /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */
     public boolean isTask() {
-        return kind == Kind.TASK;
+        return kind.runsToCompletion();
     }
 
-    /** The argument list to execute: {@code [sh, -c, line]} for shell commands. */
+    /** The argument list to execute: {@code [sh, -c, line]} for shell commands; empty for in-process kinds. */
     public List<String> argv() {
+        if (command.isEmpty()) {
+            return command;
+        }
         return shell ? List.of("/bin/sh", "-c", String.join(" ", command)) : command;
     }
 }

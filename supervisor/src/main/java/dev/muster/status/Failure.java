@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param service the service's name
  * @param reason  what happened: "exited with code 3 before it was ready (ran 840ms)"
- * @param fix     what to do next: "fix the cause shown in its log below, then start the stack again"
+ * @param fix     what to do next: "fix the cause shown in its log below, then start the stack again";
+ *                empty when {@code reason} already says it
  */
 public record Failure(String service, String reason, String fix) {
     public Failure {
@@ -18,6 +19,10 @@ public record Failure(String service, String reason, String fix) {
 
     /** The one line that says what failed, why, and what to do. */
     public String headline() {
-        return service + " failed: " + reason + ". " + Character.toUpperCase(fix.charAt(0)) + fix.substring(1) + ".";
+        String first = service + " failed: " + reason;
+        if (fix.isEmpty()) {
+            return first.endsWith(".") ? first : first + ".";
+        }
+        return first + ". " + Character.toUpperCase(fix.charAt(0)) + fix.substring(1) + ".";
     }
 }

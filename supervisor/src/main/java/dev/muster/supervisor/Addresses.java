@@ -22,6 +22,12 @@ final class Addresses {
         if (probe instanceof ProbeSpec.Http http) {
             return http.url().getScheme() + "://" + http.url().getAuthority();
         }
+        if (probe instanceof ProbeSpec.Postgres postgres) {
+            return postgres.database().host() + ":" + postgres.database().port();
+        }
+        if (probe instanceof ProbeSpec.Redis redis) {
+            return redis.host() + ":" + redis.port();
+        }
         return "-";
     }
 }

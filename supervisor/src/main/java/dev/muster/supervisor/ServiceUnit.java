@@ -7,6 +7,7 @@ import dev.muster.probe.Probe;
 import dev.muster.probe.Readiness;
 import dev.muster.probe.ReadinessWaiter;
 import dev.muster.process.ExitStatus;
+import dev.muster.process.OutputListener;
 import dev.muster.process.RunningProcess;
 import dev.muster.profile.Condition;
 import dev.muster.status.Durations;
@@ -83,6 +84,10 @@ final class ServiceUnit {
                 finished.complete(null);
                 return;
             }
+            if (service.spec().kind().inProcess()) {
+                runStep();
+                return;
+            }
             RunningProcess running = launch();
             if (running != null) {
                 if (service.spec().isTask()) {
@@ -131,6 +136,23 @@ final class ServiceUnit {
         context.console().line(name(), "started, pid " + process.pid() + context.describeLaunch(service));
         started.complete(null);
         return process;
+    }
+
+    private void runStep() {
+        Instant at = context.clock().instant();
+        context.status().update(name(), s -> s.started(0, at));
+        started.complete(null);
+        try {
+            String summary = context.steps().get(service.spec().kind())
+                    .run(service.spec(), line -> log.line(OutputListener.Stream.STDOUT, line));
+            context.console().line(name(), summary);
+            settleReady(ServiceState.COMPLETED, summary);
+            completeAll();
+        } catch (MusterException e) {
+            fail(new Failure(name(), e.getMessage(), ""));
+        } finally {
+            finished.complete(null);
+        }
     }
 
     private void awaitTask(RunningProcess running) {

@@ -48,7 +48,7 @@ public final class Supervisor implements UnitEvents {
         this.graph = DependencyGraph.of(profile.services());
         this.parts = parts;
         UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
-                parts.clock(), this, executor, parts.redact());
+                parts.clock(), this, executor, parts.redact(), parts.steps());
         for (ResolvedService service : plan.services().values()) {
             status.put(Addresses.initialStatus(service.spec()));
             ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log());

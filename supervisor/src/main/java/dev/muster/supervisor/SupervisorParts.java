@@ -3,7 +3,10 @@ package dev.muster.supervisor;
 import dev.muster.logs.Console;
 import dev.muster.probe.Probes;
 import dev.muster.process.ProcessLauncher;
+import dev.muster.profile.Kind;
 import dev.muster.status.FailureReport;
+import dev.muster.step.InProcessStep;
+import java.util.Map;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +19,11 @@ import java.util.function.UnaryOperator;
  * @param report   renders failure reports
  * @param clock    time, injectable for tests
  * @param redact   removes secrets from printed text
+ * @param steps    the in-process work of the schema and migrations kinds
  */
 public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
-                              Clock clock, UnaryOperator<String> redact) {
+                              Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps) {
+    public SupervisorParts {
+        steps = Map.copyOf(steps);
+    }
 }

@@ -7,7 +7,10 @@ import dev.muster.probe.Probe;
 import dev.muster.probe.Probes;
 import dev.muster.process.LaunchRequest;
 import dev.muster.process.ProcessLauncher;
+import dev.muster.profile.Kind;
 import dev.muster.status.StackStatus;
+import dev.muster.step.InProcessStep;
+import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
@@ -23,9 +26,10 @@ import java.util.function.UnaryOperator;
  * @param events   the supervisor's callbacks
  * @param executor runs follow-up work off the JVM's process-reaper thread
  * @param redact   removes secrets from text that is printed
+ * @param steps    the in-process work of the schema and migrations kinds
  */
 record UnitContext(ProcessLauncher launcher, Probes probes, Console console, StackStatus status, Clock clock,
-                   UnitEvents events, Executor executor, UnaryOperator<String> redact) {
+                   UnitEvents events, Executor executor, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps) {
 
     LaunchRequest launchRequest(ResolvedService service, ServiceLog log) {
         return new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log);
