@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 /** {@code muster check}: parse, validate and preflight; start and change nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Parse, validate and preflight a profile; start and change nothing.",
+            "Reports what each schema and migrations step would do (apply, leave alone, refuse).",
             "Exit: 0 ready to boot, 2 invalid profile, 3 preflight failed."})
 final class CheckCommand implements Callable<Integer> {
     private final Streams streams;
@@ -44,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
                 line.setLength(line.length() - 2);
             }
             streams.out().println(line);
+        }
+        if (DatabaseStepCheck.report(profile, streams.out())) {
+            return ExitCodes.PREFLIGHT_FAILED;
         }
         return ExitCodes.OK;
     }

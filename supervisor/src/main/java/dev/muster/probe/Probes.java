@@ -1,5 +1,6 @@
 package dev.muster.probe;
 
+import dev.muster.database.PgConnector;
 import dev.muster.logs.ServiceLog;
 import dev.muster.process.LaunchRequest;
 import dev.muster.process.OutputListener;
@@ -32,6 +33,12 @@ public final class Probes {
         }
         if (spec instanceof ProbeSpec.Log logSpec) {
             return new LogProbe(logSpec, log);
+        }
+        if (spec instanceof ProbeSpec.Postgres postgres) {
+            return new PostgresProbe(postgres.database(), new PgConnector());
+        }
+        if (spec instanceof ProbeSpec.Redis redis) {
+            return new RedisProbe(redis);
         }
         throw new IllegalArgumentException("unknown probe " + spec);
     }

@@ -20,6 +20,8 @@ public record Readiness(Outcome outcome, Duration elapsed, ProbeResult lastResul
         TIMED_OUT,
         /** The process exited first. */
         EXITED,
+        /** The probe said it can never pass (a {@link ProbeResult#fatal} result, such as a wrong password). */
+        FAILED,
         /** Waiting was cancelled (muster is stopping). */
         CANCELLED
     }

@@ -1,28 +1,43 @@
 package dev.muster.profile;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * How to reach a PostgreSQL database, from {@code database: {host, port, user, password, name}}
+ * How to reach a PostgreSQL database over TCP, from {@code database: {host, port, user, password, name}}
  * or a {@code url: postgresql://user:pass@host:port/db?sslmode=...}.
  *
- * @param host     host name, IP, or a unix-socket directory (starts with /); default 127.0.0.1
+ * @param host     host name or IP; default 127.0.0.1 (unix-socket directories are rejected when binding)
  * @param port     default 5432
  * @param user     default postgres
  * @param password null for none
  * @param name     the database; default the user's name
- * @param sslmode  disable, prefer (default), require, verify-ca, verify-full
+ * @param sslmode  disable, allow, prefer (default), require, verify-ca, verify-full
  */
 public record DatabaseSpec(String host, int port, String user, String password, String name, String sslmode) {
+    /** The sslmode values libpq and pgjdbc accept. */
+    public static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    public static final int DEFAULT_PORT = 5432;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_USER = "postgres";
+
     public DatabaseSpec {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(name, "name");
         sslmode = sslmode == null ? "prefer" : sslmode;
+        if (!SSL_MODES.contains(sslmode)) {
+            throw new IllegalArgumentException("sslmode " + sslmode + " is not one of " + SSL_MODES);
+        }
     }
 
     /** "postgres@127.0.0.1:5432/app", never with the password. */
     public String describe() {
         return user + "@" + host + ":" + port + "/" + name;
+    }
+
+    /** "127.0.0.1:5432", for connection errors. */
+    public String address() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 }

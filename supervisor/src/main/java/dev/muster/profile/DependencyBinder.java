@@ -44,7 +44,7 @@ final class DependencyBinder {
                 String at = LocationIndex.element(path, i);
                 scalars.text(items.get(i), at).filter(name -> known(self, name, at))
                         .ifPresent(name -> dependencies.put(name,
-                                kinds.get(name) == Kind.TASK ? Condition.COMPLETED : Condition.READY));
+                                kinds.get(name).runsToCompletion() ? Condition.COMPLETED : Condition.READY));
             }
         });
         return dependencies;

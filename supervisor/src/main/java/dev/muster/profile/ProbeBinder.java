@@ -12,7 +12,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code tcp: 5432} or {@code { port, host }} (host 127.0.0.1);
  * {@code http: URL} or {@code { url, status, body }} (status 0 = any 2xx, body a regex);
  * {@code exec: [prog, arg]} or {@code { command, shell }};
- * {@code log: REGEX} or {@code { pattern, times }} (times 1).
+ * {@code log: REGEX} or {@code { pattern, times }} (times 1);
+ * {@code postgres: PORT} or {@code { host, port, user, password, database, sslmode }} or {@code { url }};
+ * {@code redis: PORT} or {@code { host, port, user, password }} (127.0.0.1:6379, no AUTH).
  */
 final class ProbeBinder {
     private final ProblemCollector problems;
@@ -72,6 +74,35 @@ final class ProbeBinder {
             int times = log.integer("times", 1, 1_000_000).orElse(1);
             log.rejectUnknown();
             return pattern.map(p -> new ProbeSpec.Log(p, times));
+        });
+    }
+
+    Optional<ProbeSpec.Postgres> postgres(JsonNode value, String path) {
+        if (value.isValueNode()) {
+            return scalars.integer(value, path, 1, 65535).map(port -> new ProbeSpec.Postgres(new DatabaseSpec(
+                    DatabaseSpec.DEFAULT_HOST, port, DatabaseSpec.DEFAULT_USER, null, DatabaseSpec.DEFAULT_USER, null)));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(postgres -> {
+            Optional<DatabaseSpec> database = new DatabaseBinder(problems).fields(postgres, "database");
+            postgres.rejectUnknown();
+            return database.map(ProbeSpec.Postgres::new);
+        });
+    }
+
+    Optional<ProbeSpec.Redis> redis(JsonNode value, String path) {
+        if (value.isValueNode()) {
+            return scalars.integer(value, path, 1, 65535).map(port -> new ProbeSpec.Redis("127.0.0.1", port, null, null));
+        }
+        return Section.sectionOf(value, path, problems).flatMap(redis -> {
+            String host = redis.text("host").orElse("127.0.0.1");
+            int port = redis.integer("port", 1, 65535).orElse(6379);
+            String user = redis.text("user").orElse(null);
+            String password = redis.text("password").orElse(null);
+            if (user != null && password == null) {
+                redis.problem("user", "is given without a password; add password: ${REDIS_PASSWORD}");
+            }
+            redis.rejectUnknown();
+            return Optional.of(new ProbeSpec.Redis(host, port, user, password));
         });
     }
 

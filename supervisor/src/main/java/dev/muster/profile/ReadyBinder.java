@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * Binds a service's {@code ready:}: at most one probe ({@code tcp}, {@code http}, {@code exec},
- * {@code log}) plus {@code timeout}, {@code interval} (exec probes default to 200ms, as they fork
- * a process per attempt) and {@code start_period}. Without {@code ready:} a service is ready once
+ * {@code log}, {@code postgres}, {@code redis}) plus {@code timeout}, {@code interval} (exec probes
+ * default to 200ms, as they fork a process per attempt; postgres probes to 100ms, as each attempt
+ * starts a backend) and {@code start_period}. Without {@code ready:} a service is ready once
  * started.
  */
 final class ReadyBinder {
     static final Duration EXEC_INTERVAL = Duration.ofMillis(200);
-    private static final List<String> PROBES = List.of("tcp", "http", "exec", "log");
+    static final Duration POSTGRES_INTERVAL = Duration.ofMillis(100);
+    private static final List<String> PROBES = List.of("tcp", "http", "exec", "log", "postgres", "redis");
 
     private final ProblemCollector problems;
     private final ProbeBinder probes;
@@ -30,11 +32,11 @@ final class ReadyBinder {
         }
         Section ready = maybeReady.get();
         ProbeSpec probe = probe(ready);
-        Duration defaultInterval = probe instanceof ProbeSpec.Exec ? EXEC_INTERVAL : ReadySpec.DEFAULT_INTERVAL;
+        Duration defaultInterval = probe instanceof ProbeSpec.Exec ? EXEC_INTERVAL
+                : probe instanceof ProbeSpec.Postgres ? POSTGRES_INTERVAL : ReadySpec.DEFAULT_INTERVAL;
         Duration timeout = ready.duration("timeout", false).orElse(ReadySpec.DEFAULT_TIMEOUT);
         Duration interval = ready.duration("interval", false).orElse(defaultInterval);
         Duration startPeriod = ready.duration("start_period", true).orElse(Duration.ZERO);
-        ready.notYetSupported("postgres", "redis");
         ready.rejectUnknown();
         return new ReadySpec(probe, timeout, interval, startPeriod);
     }
@@ -55,6 +57,8 @@ final class ReadyBinder {
             case "tcp" -> probes.tcp(value, path);
             case "http" -> probes.http(value, path);
             case "exec" -> probes.exec(value, path);
+            case "postgres" -> probes.postgres(value, path);
+            case "redis" -> probes.redis(value, path);
             default -> probes.log(value, path);
         };
         return probe.orElse(null);

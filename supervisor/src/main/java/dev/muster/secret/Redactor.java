@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Hides secrets in text shown to people ({@code config}, summaries, status). Sensitive are: the
  * values of env entries (the profile's and every service's) named like a declared secret or
  * containing PASSWORD, SECRET, TOKEN or KEY, and the password of any URL of the form
- * {@code scheme://user:PASSWORD@host}. Values shorter than {@value #MIN_LENGTH} characters are
+ * {@code scheme://user:PASSWORD@host}, and every {@code password:} of a database step or probe. Values shorter than {@value #MIN_LENGTH} characters are
  * only hidden where they stand as an env value, never inside other text. Immutable.
  */
 public final class Redactor {
@@ -45,6 +45,7 @@ public final class Redactor {
         collect(profile.env(), names, values);
         for (ServiceSpec service : profile.services().values()) {
             collect(service.env(), names, values);
+            DatabasePasswords.of(service).forEach(values::add);
         }
         return new Redactor(names, values);
     }
@@ -80,6 +81,8 @@ public final class Redactor {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 if (field.getKey().equals("env") && field.getValue() instanceof ObjectNode env) {
                     maskEnv(env);
+                } else if (field.getKey().equals("password") && field.getValue().isValueNode()) {
+                    field.setValue(TextNode.valueOf(MASK));
                 } else if (field.getValue().isTextual()) {
                     field.setValue(TextNode.valueOf(redact(field.getValue().textValue())));
                 } else {

@@ -20,4 +20,12 @@ public interface InProcessStep {
      *         was found, and what the operator can do; the entry then fails like a task
      */
     String run(ServiceSpec spec, Consumer<String> log);
+
+    /**
+     * Asks a {@link #run} in progress for {@code spec} to end soon because muster is stopping, so
+     * that the database it works on can be shut down cleanly before the platform's kill timeout.
+     * Called from another thread; the run then rolls back and throws. Default: nothing (run finishes).
+     */
+    default void cancel(ServiceSpec spec) {
+    }
 }

@@ -86,9 +86,9 @@ class ReadyBindingTest {
     }
 
     @Test
-    void postgresAndRedisProbesAreNotSupportedYet() {
-        assertThat(problems("{ postgres: { port: 5432 } }"))
-                .contains("services.a.ready.postgres: not supported by this version of muster yet; remove it");
+    void postgresAndRedisAreProbesLikeTheOthers() {
+        assertThat(problems("{ postgres: { port: 5432 }, redis: 6379 }"))
+                .contains("services.a.ready: has postgres and redis probes; keep exactly one of them");
     }
 
     @Test

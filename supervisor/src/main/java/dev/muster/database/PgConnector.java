@@ -1,0 +1,48 @@
+package dev.muster.database;
+
+import dev.muster.profile.DatabaseSpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/**
+ * Opens pgjdbc connections to a {@link DatabaseSpec} over TCP, bounded in time: connecting and every
+ * read are limited to {@code timeout} (rounded up to whole seconds, pgjdbc's unit). Connections are
+ * named {@code muster} in {@code pg_stat_activity}. The only pgjdbc user besides the schema steps.
+ */
+public final class PgConnector {
+    private final Driver driver = new Driver();
+
+    /**
+     * @param timeout bounds connecting and each read; zero means no read timeout (long statements), 10 s to connect
+     * @throws SQLException as pgjdbc reports it; {@link ConnectionFailure#of} explains it
+     */
+    public Connection open(DatabaseSpec database, Duration timeout) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", database.user());
+        if (database.password() != null) {
+            props.setProperty("password", database.password());
+        }
+        props.setProperty("sslmode", database.sslmode());
+        props.setProperty("gssEncMode", "disable");
+        props.setProperty("ApplicationName", "muster");
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        props.setProperty("connectTimeout", String.valueOf(timeout.isZero() ? 10 : seconds));
+        props.setProperty("socketTimeout", String.valueOf(timeout.isZero() ? 0 : seconds));
+        Connection connection = driver.connect(jdbcUrl(database), props);
+        if (connection == null) {
+            throw new SQLException("pgjdbc did not accept the URL " + jdbcUrl(database));
+        }
+        return connection;
+    }
+
+    /** {@code jdbc:postgresql://host:port/db}, without credentials. */
+    public static String jdbcUrl(DatabaseSpec database) {
+        return "jdbc:postgresql://" + database.address() + "/"
+                + URLEncoder.encode(database.name(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.muster.schema;
+
+import dev.muster.database.PgConnector;
+import dev.muster.profile.Kind;
+import dev.muster.step.InProcessStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** The in-process steps muster runs for {@code kind: schema} and {@code kind: migrations}. */
+public final class DatabaseSteps {
+    private DatabaseSteps() {
+    }
+
+    /** @param env muster's environment, for the host name recorded with each application ({@code HOSTNAME}) */
+    public static Map<Kind, InProcessStep> create(Clock clock, Map<String, String> env) {
+        PgConnector connector = new PgConnector();
+        return Map.of(Kind.SCHEMA, new SchemaGuard(connector, clock, hostName(env)),
+                Kind.MIGRATIONS, new MigrationsStep(connector));
+    }
+
+    static String hostName(Map<String, String> env) {
+        String host = env.get("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return Files.readString(Path.of("/etc/hostname")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
