@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Binds {@code preflight:} ({@code commands}, {@code env}, {@code ports}, {@code production}) and
- * {@code control:} ({@code listen} as host:port, {@code tail}); both default when absent.
+ * {@code control:} ({@code listen} as host:port, {@code tail}, {@code token_env}, {@code token_file},
+ * {@code run_dir}); both default when absent.
  */
 final class SettingsBinder {
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]\\s]+):(\\d{1,5})");
@@ -56,8 +57,14 @@ final class SettingsBinder {
         String listen = control.value("listen").flatMap(v -> listen(v, control.pathOf("listen")))
                 .orElse(ControlSpec.DEFAULT_LISTEN);
         int tail = control.integer("tail", 0, 100_000).orElse(ControlSpec.DEFAULT_TAIL);
+        String tokenEnv = control.text("token_env").map(String::strip).orElse("");
+        if (!tokenEnv.isEmpty() && !EnvBinder.isValidName(tokenEnv)) {
+            problems.add(control.pathOf("token_env"), EnvBinder.invalidNameMessage(tokenEnv));
+        }
+        java.nio.file.Path tokenFile = control.text("token_file").map(java.nio.file.Path::of).orElse(null);
+        java.nio.file.Path runDir = control.text("run_dir").map(java.nio.file.Path::of).orElse(null);
         control.rejectUnknown();
-        return new ControlSpec(listen, tail);
+        return new ControlSpec(listen, tail, tokenEnv, tokenFile, runDir);
     }
 
     private Optional<String> listen(JsonNode value, String path) {

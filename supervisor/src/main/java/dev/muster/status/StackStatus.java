@@ -4,20 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** The live state of every service of one stack, in declaration order. Thread-safe. */
+/**
+ * The live state of every service of one stack, in declaration order. Thread-safe. Listeners
+ * see every new snapshot of a service, in the order the changes were made.
+ */
 public final class StackStatus {
     private final Map<String, ServiceStatus> services = new LinkedHashMap<>();
+    private final List<Consumer<ServiceStatus>> listeners = new CopyOnWriteArrayList<>();
 
     public synchronized void put(ServiceStatus status) {
         services.put(status.name(), status);
+        notifyListeners(status);
     }
 
     /** Applies a change to one service atomically and returns the new snapshot. */
     public synchronized ServiceStatus update(String name, UnaryOperator<ServiceStatus> change) {
         ServiceStatus next = change.apply(services.get(name));
         services.put(name, next);
+        notifyListeners(next);
         return next;
     }
 
@@ -27,5 +35,23 @@ public final class StackStatus {
 
     public synchronized List<ServiceStatus> snapshot() {
         return List.copyOf(new ArrayList<>(services.values()));
+    }
+
+    /**
+     * Calls {@code listener} with every new snapshot of a service, under this object's lock (so in
+     * order): it must return quickly and never block.
+     */
+    public void addListener(Consumer<ServiceStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ServiceStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners(ServiceStatus status) {
+        for (Consumer<ServiceStatus> listener : listeners) {
+            listener.accept(status);
+        }
     }
 }

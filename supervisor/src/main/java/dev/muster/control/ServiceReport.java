@@ -1,0 +1,61 @@
+package dev.muster.control;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.muster.profile.Kind;
+import dev.muster.status.ServiceState;
+import dev.muster.status.ServiceStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One service in a {@link StatusDocument}. Instants are ISO-8601 strings, null until they happened.
+ *
+ * @param name          the service's name
+ * @param kind          service, task, schema or migrations
+ * @param required      whether its failure stops the stack
+ * @param state         its state's name (READY, STARTING, ...)
+ * @param label         what the summary shows: "ready", "degraded", ...
+ * @param pid           its process id, 0 without one
+ * @param since         when it entered its current state
+ * @param startedAt     when it was (last) launched
+ * @param readyAt       when it became ready or completed
+ * @param timeToReadyMs launch to ready in milliseconds, null until ready
+ * @param address       where it is reached, "-" when unknown
+ * @param restarts      how many times it was restarted
+ * @param detail        the latest explanation: the last probe result, exit status or reason (redacted)
+ * @param dependsOn     the services it waits for
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ServiceReport(String name, String kind, boolean required, String state, String label, long pid,
+                            String since, String startedAt, String readyAt, Long timeToReadyMs, String address,
+                            int restarts, String detail, List<String> dependsOn) {
+    public ServiceReport {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** Whether the stack counts it as up: ready, or a task that completed or was skipped. */
+    public boolean ready() {
+        return isReady(state);
+    }
+
+    static boolean isReady(String state) {
+        return "READY".equals(state) || "COMPLETED".equals(state) || "SKIPPED".equals(state);
+    }
+
+    /** Back to a {@link ServiceStatus}, for the summary table. */
+    public ServiceStatus toStatus() {
+        ServiceState parsed;
+        try {
+            parsed = ServiceState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            parsed = ServiceState.WAITING;
+        }
+        return new ServiceStatus(name, Kind.valueOf(kind.toUpperCase(Locale.ROOT)), required, parsed, pid,
+                instant(startedAt), instant(readyAt), address, restarts, detail);
+    }
+
+    static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.muster.control;
+
+import dev.muster.status.ServiceState;
+import dev.muster.status.ServiceStatus;
+import dev.muster.status.StackStatus;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The stack in Prometheus metrics, read from the live state at every scrape (nothing is counted
+ * twice). Per service ({@code service} label): {@code muster_service_up} (it has a running process),
+ * {@code muster_service_ready}, {@code muster_service_state} (1 for the current state),
+ * {@code muster_service_restarts_total}, {@code muster_service_time_to_ready_seconds}; for the
+ * stack: {@code muster_stack_ready} (what /health says) and {@code muster_boot_duration_seconds}
+ * (boot start to all required services ready, absent until then).
+ */
+final class StackMetrics {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+    StackMetrics(StackStatus status, StackView view, BootTimeline timeline) {
+        perService(status, "muster_service_up", "1 when the service has a running process, else 0",
+                s -> s.pid() > 0 && (s.state() == ServiceState.STARTING || s.state() == ServiceState.READY
+                        || s.state() == ServiceState.STOPPING) ? 1 : 0);
+        perService(status, "muster_service_ready", "1 when the service is ready (a task: completed or skipped), else 0",
+                s -> ServiceReport.isReady(s.state().name()) ? 1 : 0);
+        GaugeWithCallback.builder().name("muster_service_state").help("1 for the state the service is in, 0 for the others")
+                .labelNames("service", "state").callback(cb -> status.snapshot().forEach(s -> {
+                    for (ServiceState state : ServiceState.values()) {
+                        cb.call(state == s.state() ? 1 : 0, s.name(), state.name().toLowerCase(Locale.ROOT));
+                    }
+                })).register(registry);
+        CounterWithCallback.builder().name("muster_service_restarts").help("How many times muster restarted the service")
+                .labelNames("service").callback(cb -> status.snapshot().forEach(s -> cb.call(s.restarts(), s.name())))
+                .register(registry);
+        GaugeWithCallback.builder().name("muster_service_time_to_ready_seconds")
+                .help("Seconds from the service's (last) launch to ready; absent until it was ready")
+                .labelNames("service").callback(cb -> status.snapshot().forEach(s -> {
+                    if (s.timeToReady() != null) {
+                        cb.call(seconds(s.timeToReady()), s.name());
+                    }
+                })).register(registry);
+        GaugeWithCallback.builder().name("muster_stack_ready")
+                .help("1 while every required service is ready (what /health answers with 200), else 0")
+                .callback(cb -> cb.call(view.health().ready() ? 1 : 0)).register(registry);
+        GaugeWithCallback.builder().name("muster_boot_duration_seconds")
+                .help("Seconds from the start of the boot to all required services ready; absent until then")
+                .callback(cb -> bootDuration(timeline, cb)).register(registry);
+    }
+
+    String contentType() {
+        return writer.getContentType();
+    }
+
+    void write(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+
+    private void perService(StackStatus status, String name, String help, java.util.function.ToIntFunction<ServiceStatus> value) {
+        GaugeWithCallback.builder().name(name).help(help).labelNames("service")
+                .callback(cb -> status.snapshot().forEach(s -> cb.call(value.applyAsInt(s), s.name()))).register(registry);
+    }
+
+    private static void bootDuration(BootTimeline timeline, GaugeWithCallback.Callback cb) {
+        Instant boot = null;
+        Instant ready = null;
+        for (StatusDocument.Phase phase : timeline.phases()) {
+            if (phase.name().equals("boot") && boot == null) {
+                boot = Instant.parse(phase.at());
+            } else if (phase.name().equals("all ready") && ready == null) {
+                ready = Instant.parse(phase.at());
+            }
+        }
+        if (boot != null && ready != null) {
+            cb.call(seconds(Duration.between(boot, ready)));
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.muster.control;
+
+import dev.muster.profile.Profile;
+import dev.muster.profile.ServiceSpec;
+import dev.muster.secret.Redactor;
+import dev.muster.status.ServiceStatus;
+import dev.muster.status.StackStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the live state into {@link StatusDocument}s and health answers, with every free-text field
+ * passed through the profile's {@link Redactor}. Thread-safe.
+ */
+final class StackView {
+    private final Profile profile;
+    private final StackStatus status;
+    private final BootTimeline timeline;
+    private final Redactor redactor;
+    private volatile String control = "";
+
+    StackView(Profile profile, StackStatus status, BootTimeline timeline, Redactor redactor) {
+        this.profile = profile;
+        this.status = status;
+        this.timeline = timeline;
+        this.redactor = redactor;
+    }
+
+    void control(String url) {
+        this.control = url;
+    }
+
+    String stack() {
+        return profile.name();
+    }
+
+    List<String> services() {
+        return List.copyOf(profile.services().keySet());
+    }
+
+    Health health() {
+        return Health.of(status.snapshot(), timeline.stopping());
+    }
+
+    StatusDocument document() {
+        List<ServiceReport> services = status.snapshot().stream().map(this::report).toList();
+        StatusDocument.Ending ending = timeline.ending();
+        String health = ending != null ? "stopped" : health().status();
+        return new StatusDocument(profile.name(), profile.source().toString(), ProcessHandle.current().pid(), control,
+                health, timeline.phases(), services, ending);
+    }
+
+    ServiceReport report(ServiceStatus s) {
+        ServiceSpec spec = profile.services().get(s.name());
+        Long ttr = s.timeToReady() == null ? null : s.timeToReady().toMillis();
+        return new ServiceReport(s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.required(), s.state().name(),
+                s.stateLabel(), s.pid(), text(timeline.since(s.name())), text(s.startedAt()), text(s.readyAt()), ttr,
+                redactor.redact(s.address()), s.restarts(), redactor.redact(s.detail()),
+                spec == null ? List.of() : List.copyOf(spec.dependsOn().keySet()));
+    }
+
+    String redact(String text) {
+        return redactor.redact(text);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
