@@ -1,9 +1,13 @@
 package dev.muster.cli;
 
+import dev.muster.ExitCodes;
+import dev.muster.control.ControlPlane;
 import dev.muster.logs.Console;
 import dev.muster.preflight.Plan;
 import dev.muster.prepare.Preparer;
 import dev.muster.probe.Probes;
+import dev.muster.process.ChildReaper;
+import dev.muster.process.Children;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.process.Signals;
 import dev.muster.process.Users;
@@ -16,6 +20,7 @@ import dev.muster.supervisor.SignalTrap;
 import dev.muster.supervisor.Supervisor;
 import dev.muster.supervisor.SupervisorParts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,19 +46,50 @@ final class UpCommand implements Callable<Integer> {
         LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.generating(new java.security.SecureRandom()));
         Profile profile = loaded.profile();
         Users users = new Users();
+        Clock clock = Clock.systemUTC();
+        Instant preflightAt = clock.instant();
         Plan plan = Profiles.preflight(streams, profile, users);
         int width = profile.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.out(), streams.err(), Console.colorWanted(streams.env()), width);
+        ControlPlane control = null;
         try {
+            Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
-            ProcessLauncher launcher = new ProcessLauncher(plan.setsid(), plan.setpriv(), users.current(), new Signals());
+            Children children = new Children();
+            ChildReaper reaper = new ChildReaper(children, console::info);
+            if (!reaper.start()) {
+                console.info("could not become a child subreaper; orphans of services go to PID 1 (run under tini -g)");
+            }
+            ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), plan.setpriv(), users.current(), new Signals());
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
-                    console, new FailureReport(), Clock.systemUTC(), redactor::redact, java.util.Map.of()));
-            new SignalTrap().install(supervisor::signal);
-            return supervisor.run();
+                    console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper));
+            control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
+            ControlPlane plane = control;
+            new SignalTrap().install(signal -> {
+                plane.stopping(signal);
+                supervisor.signal(signal);
+            });
+            plane.phase("boot", clock.instant());
+            int exit = supervisor.run();
+            control.finish(exit, supervisor.status().snapshot());
+            control = null;
+            return exit;
         } finally {
+            if (control != null) {
+                control.finish(ExitCodes.SERVICE_FAILED, java.util.List.of());
+            }
             console.close();
         }
+    }
+
+    /** The control plane, started before the boot so that /health answers 503 from the first moment. */
+    private ControlPlane startControl(Profile profile, Supervisor supervisor, Clock clock, Console console,
+                                      Instant preflightAt, Instant prepareAt) {
+        ControlPlane control = ControlPlane.start(profile, supervisor.status(), supervisor::log, supervisor::signal,
+                streams.env(), clock, console::info, console::error);
+        control.phase("preflight", preflightAt);
+        control.phase("prepare", prepareAt);
+        return control;
     }
 }

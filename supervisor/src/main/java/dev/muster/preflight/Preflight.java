@@ -53,6 +53,7 @@ public final class Preflight {
         Path setpriv = otherUser ? tool("setpriv", problems) : null;
         new EnvironmentChecks(environment, profile).check(problems);
         new PortChecks().check(profile.preflight().ports(), problems);
+        ControlToken.check(profile.control(), environment, profile.env(), problems);
         for (String command : profile.preflight().commands()) {
             if (executables.resolve(command, pathOf(profile.env()), workDir).isEmpty()) {
                 problems.add("preflight.commands: \"" + command + "\" was not found on PATH ("
@@ -80,7 +81,10 @@ public final class Preflight {
         List<String> probeArgv = spec.ready().probe() instanceof ProbeSpec.Exec exec
                 ? resolveArgv(key + ".ready.exec", exec.argv(), env, cwd, problems)
                 : List.of();
-        return new ResolvedService(spec, argv, env, cwd, user, probeArgv);
+        List<String> liveArgv = spec.live() != null && spec.live().probe() instanceof ProbeSpec.Exec exec
+                ? resolveArgv(key + ".live.exec", exec.argv(), env, cwd, problems)
+                : List.of();
+        return new ResolvedService(spec, argv, env, cwd, user, probeArgv, liveArgv);
     }
 
     private List<String> resolveArgv(String key, List<String> argv, Map<String, String> env, Path cwd,

@@ -18,15 +18,22 @@ import java.util.Objects;
  * @param cwd  the absolute working directory
  * @param user the account to run as, or null for muster's own
  * @param probeArgv the {@code exec} ready probe's argument list, resolved like {@code argv}; empty for other probes
+ * @param liveArgv  the same for the {@code exec} liveness probe
  */
 public record ResolvedService(ServiceSpec spec, List<String> argv, Map<String, String> env, Path cwd, UserId user,
-                              List<String> probeArgv) {
+                              List<String> probeArgv, List<String> liveArgv) {
     public ResolvedService {
         Objects.requireNonNull(spec, "spec");
         argv = List.copyOf(argv);
         probeArgv = List.copyOf(probeArgv);
+        liveArgv = List.copyOf(liveArgv);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         Objects.requireNonNull(cwd, "cwd");
+    }
+
+    /** The resolved command of an exec probe of this service (its ready or its live probe). */
+    public List<String> argvOf(dev.muster.profile.ProbeSpec.Exec probe) {
+        return spec.live() != null && probe == spec.live().probe() ? liveArgv : probeArgv;
     }
 
     public String name() {

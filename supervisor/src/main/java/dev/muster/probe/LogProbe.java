@@ -44,6 +44,11 @@ final class LogProbe implements Probe {
     }
 
     @Override
+    public boolean pushesChanges() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return spec.describe();
     }

@@ -20,6 +20,14 @@ public interface Probe extends AutoCloseable {
         return new CompletableFuture<>();
     }
 
+    /**
+     * Whether {@link #changed()} tells about every change, so that checking on a timer is pointless
+     * and the poller can simply wait for it (or the deadline).
+     */
+    default boolean pushesChanges() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

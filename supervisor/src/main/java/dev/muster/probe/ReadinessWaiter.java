@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Repeats a probe until it passes, the deadline passes, the process exits, or waiting is
- * cancelled. Between attempts it waits on the exit and cancel futures (and the probe's own
+ * Repeats a probe until it passes, the deadline passes, the process exits, the probe reports a
+ * fatal result, or waiting is cancelled. Between attempts it waits on the exit and cancel futures (and the probe's own
  * change signal) rather than sleeping, so an exit or a matching log line is seen at once.
  */
 public final class ReadinessWaiter {
@@ -53,7 +53,10 @@ public final class ReadinessWaiter {
             if (last.ready() && !exited.isDone()) {
                 return new Readiness(Readiness.Outcome.READY, since(start), last, attempts);
             }
-            pause(wake, interval, Duration.between(clock.instant(), deadline));
+            if (last.fatal()) {
+                return new Readiness(Readiness.Outcome.FAILED, since(start), last, attempts);
+            }
+            pause(wake, probe.pushesChanges() ? timeout : interval, Duration.between(clock.instant(), deadline));
         }
     }
 

@@ -12,6 +12,14 @@ interface LibC extends Library {
 
     int getuid();
 
+    int getpid();
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    int waitid(int idtype, int id, com.sun.jna.Pointer infop, int options);
+
+    int waitpid(int pid, int[] status, int options);
+
     int getgid();
 
     Passwd getpwnam(String name);

@@ -23,13 +23,16 @@ public final class ProcessLauncher {
     private final Path setpriv;
     private final UserId self;
     private final Signals signals;
+    private final Children children;
 
     /**
+     * @param children the registry of started children, shared with the {@link ChildReaper}
      * @param setsid  the setsid binary
      * @param setpriv the setpriv binary, or null when no service runs as another user
      * @param self    the account muster runs as
      */
-    public ProcessLauncher(Path setsid, Path setpriv, UserId self, Signals signals) {
+    public ProcessLauncher(Children children, Path setsid, Path setpriv, UserId self, Signals signals) {
+        this.children = children;
         this.setsid = setsid;
         this.setpriv = setpriv;
         this.self = self;
@@ -38,6 +41,10 @@ public final class ProcessLauncher {
 
     /** Starts the child; a failure to start is a {@link MusterException} without the child's environment in it. */
     public RunningProcess launch(LaunchRequest request) {
+        return children.register(() -> start(request));
+    }
+
+    private RunningProcess start(LaunchRequest request) {
         try {
             StartedProcess started = new ProcessExecutor()
                     .command(fullArgv(request))

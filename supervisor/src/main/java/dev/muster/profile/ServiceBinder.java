@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class ServiceBinder {
     private static final String[] NOT_YET = {
-        "live", "restart", "image", "ports", "volumes", "database", "schemas", "apply", "url"};
+        "image", "ports", "volumes"};
 
     private final ProblemCollector problems;
     private final Scalars scalars;
@@ -34,7 +34,7 @@ final class ServiceBinder {
     private ServiceSpec bind(String name, Section section) {
         Kind kind = kind(section);
         boolean shell = section.bool("shell", false);
-        List<String> command = new CommandBinder(scalars).bind(section, "command", shell);
+        List<String> command = kind.inProcess() ? List.of() : new CommandBinder(scalars).bind(section, "command", shell);
         Map<String, String> env = EnvBinder.bind(section);
         Path cwd = section.text("cwd").map(Path::of).orElse(null);
         String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
@@ -45,10 +45,17 @@ final class ServiceBinder {
         LogSpec log = parts.log(section, name);
         boolean required = section.bool("required", true);
         Path creates = creates(section, kind);
+        DatabaseStepBinder steps = new DatabaseStepBinder(problems);
+        steps.rejectMisplaced(section, kind);
+        SchemaSpec schema = kind == Kind.SCHEMA ? steps.schema(section) : null;
+        MigrationsSpec migrations = kind == Kind.MIGRATIONS ? steps.migrations(section) : null;
+        SupervisionBinder supervision = new SupervisionBinder(problems);
+        LiveSpec live = supervision.live(section, kind.runsToCompletion());
+        RestartSpec restart = supervision.restart(section, kind.runsToCompletion());
         section.notYetSupported(NOT_YET);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                null, null, null, null);
+                live, restart, schema, migrations);
     }
 
     private Kind kind(Section section) {
@@ -58,12 +65,12 @@ final class ServiceBinder {
                 return Kind.SERVICE;
             case "task":
                 return Kind.TASK;
-            case "schema", "migrations":
-                section.problem("kind", "kind: " + text + " is not supported by this version of muster yet;"
-                        + " remove this entry, or use kind: task with your own command");
-                return Kind.TASK;
+            case "schema":
+                return Kind.SCHEMA;
+            case "migrations":
+                return Kind.MIGRATIONS;
             default:
-                section.problem("kind", "\"" + text + "\" is not a kind; write kind: service or kind: task");
+                section.problem("kind", "\"" + text + "\" is not a kind; write kind: service, task, schema or migrations");
                 return Kind.SERVICE;
         }
     }
@@ -78,6 +85,11 @@ final class ServiceBinder {
 
     /** The kind each entry declares (service when it says nothing valid), for the short form of depends_on. */
     static Kind declaredKind(JsonNode service) {
-        return "task".equals(service.path("kind").asText()) ? Kind.TASK : Kind.SERVICE;
+        return switch (service.path("kind").asText()) {
+            case "task" -> Kind.TASK;
+            case "schema" -> Kind.SCHEMA;
+            case "migrations" -> Kind.MIGRATIONS;
+            default -> Kind.SERVICE;
+        };
     }
 }

@@ -20,6 +20,10 @@ public final class FailureReport {
                                List<String> tail, long totalLines) {
         List<String> lines = new ArrayList<>();
         lines.add((required ? "FAILED " : "DEGRADED ") + failure.headline());
+        if (!failure.history().isEmpty()) {
+            lines.add("  its runs:");
+            failure.history().forEach(run -> lines.add("    " + run));
+        }
         if (!waiting.isEmpty()) {
             lines.add("  waiting on it: " + String.join(", ", waiting));
         }

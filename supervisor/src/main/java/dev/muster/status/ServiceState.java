@@ -10,6 +10,8 @@ public enum ServiceState {
     STARTING,
     /** Running and ready. */
     READY,
+    /** Ended (exit, failed liveness or readiness) and waiting out its backoff before the next launch. */
+    RESTARTING,
     /** A task that finished with status 0. */
     COMPLETED,
     /** A task whose {@code creates} path already existed. */
@@ -29,6 +31,6 @@ public enum ServiceState {
 
     /** Whether the boot no longer waits on it. */
     public boolean settled() {
-        return this != WAITING && this != STARTING;
+        return this != WAITING && this != STARTING && this != RESTARTING;
     }
 }

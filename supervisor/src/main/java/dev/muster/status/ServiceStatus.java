@@ -46,6 +46,12 @@ public record ServiceStatus(String name, Kind kind, boolean required, ServiceSta
         return new ServiceStatus(name, kind, required, ServiceState.STARTING, newPid, at, null, address, restarts, "");
     }
 
+    /** Counts one more restart and waits for it. */
+    public ServiceStatus restarting(String newDetail) {
+        return new ServiceStatus(name, kind, required, ServiceState.RESTARTING, 0, startedAt, readyAt, address,
+                restarts + 1, newDetail);
+    }
+
     public ServiceStatus ready(ServiceState newState, Instant at, String newDetail) {
         return new ServiceStatus(name, kind, required, newState, pid, startedAt, at, address, restarts, newDetail);
     }

@@ -1,12 +1,15 @@
 package dev.muster.supervisor;
 
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.Probe;
 import dev.muster.probe.Readiness;
 import dev.muster.process.ExitStatus;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
+import dev.muster.restart.Decision;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The wording of every way a service can fail: the reason and the fix. */
 final class Reasons {
@@ -30,12 +33,32 @@ final class Reasons {
                 + Durations.format(ran) + probe + ")", READ_LOG);
     }
 
-    static Failure notReady(ResolvedService service, Probe probe, Readiness readiness) {
+    static Failure notReady(ResolvedService service, String probe, Readiness readiness) {
         String last = readiness.lastResult() == null ? "no attempt finished" : readiness.lastResult().detail();
         return new Failure(service.name(), "not ready within its ready.timeout of "
                 + Durations.format(service.spec().ready().timeout()) + " (" + readiness.attempts()
-                + " attempts); the last probe (" + probe.describe() + ") said: " + last,
+                + " attempts); the last probe (" + probe + ") said: " + last,
                 "check that it listens where the probe looks and read its log below; if it is only slow, raise ready.timeout");
+    }
+
+    static Failure probeFailed(ResolvedService service, String probe, Readiness readiness) {
+        return new Failure(service.name(), "its ready probe (" + probe + ") failed, and waiting cannot fix it: "
+                + readiness.lastResult().detail(), "fix what the probe says above, then start the stack again");
+    }
+
+    static Failure notLive(ResolvedService service, String detail) {
+        return new Failure(service.name(), "failed its liveness check " + service.spec().live().failures()
+                + " times in a row; the last said: " + detail,
+                "read its log below; if the check is too strict, raise live.failures, live.timeout or live.period");
+    }
+
+    static Failure crashLoop(ResolvedService service, Decision decision, Failure last) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+        List<String> runs = decision.history().stream()
+                .map(a -> time.format(a.endedAt()) + "Z  " + a.how() + " after " + Durations.format(a.lived()))
+                .toList();
+        return new Failure(service.name(), decision.why() + "; the last run: " + last.reason(),
+                "fix the cause shown in its log below; muster stops retrying so the failure is not hidden", runs);
     }
 
     static Failure exitedAfterReady(ResolvedService service, ExitStatus status, Duration ran) {

@@ -3,13 +3,16 @@ package dev.muster.supervisor;
 import dev.muster.MusterException;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
+import dev.muster.probe.LivenessWatcher;
 import dev.muster.probe.Probe;
 import dev.muster.probe.Readiness;
-import dev.muster.probe.ReadinessWaiter;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.OutputListener;
 import dev.muster.process.RunningProcess;
 import dev.muster.profile.Condition;
+import dev.muster.restart.Attempt;
+import dev.muster.restart.Decision;
+import dev.muster.restart.RestartTracker;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
 import dev.muster.status.ServiceState;
@@ -21,11 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One service or task at run time: waits for its dependencies, launches, waits for readiness
- * (or completion), watches for an exit, and stops on request. Its three futures are what
- * dependents wait on: started, ready, completed.
+ * One service or task at run time: waits for its dependencies, launches, waits for readiness (or
+ * completion), supervises, restarts as its policy allows, and stops on request. Its three futures
+ * are what dependents wait on: started, ready, completed. One thread runs a unit from boot to end.
  */
 final class ServiceUnit {
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
@@ -38,6 +42,7 @@ final class ServiceUnit {
     private final CompletableFuture<Void> completed = new CompletableFuture<>();
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final RunObserver observer;
     private RunningProcess process;
     private boolean stopping;
 
@@ -45,6 +50,7 @@ final class ServiceUnit {
         this.service = service;
         this.log = log;
         this.context = context;
+        this.observer = new RunObserver(service, log, context, cancel);
     }
 
     String name() {
@@ -71,8 +77,8 @@ final class ServiceUnit {
         };
     }
 
-    /** Runs the unit's boot to the point where it is ready, completed, skipped or failed. Blocking. */
-    void boot(Map<String, ServiceUnit> units) {
+    /** Runs the unit from its dependencies to its end. Blocking; one call per unit. */
+    void run(Map<String, ServiceUnit> units) {
         try {
             if (!awaitDependencies(units)) {
                 return;
@@ -81,23 +87,17 @@ final class ServiceUnit {
                 context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
                 settle(ServiceState.SKIPPED, service.spec().creates() + " exists");
                 completeAll();
-                finished.complete(null);
-                return;
-            }
-            if (service.spec().kind().inProcess()) {
+            } else if (service.spec().kind().inProcess()) {
                 runStep();
-                return;
-            }
-            RunningProcess running = launch();
-            if (running != null) {
-                if (service.spec().isTask()) {
-                    awaitTask(running);
-                } else {
-                    awaitReady(running);
-                }
+            } else if (service.spec().isTask()) {
+                runTask();
+            } else {
+                runService();
             }
         } catch (RuntimeException e) {
             fail(Reasons.launchFailed(service, String.valueOf(e)));
+        } finally {
+            finished.complete(null);
         }
     }
 
@@ -118,26 +118,6 @@ final class ServiceUnit {
         return true;
     }
 
-    private RunningProcess launch() {
-        synchronized (this) {
-            if (stopping) {
-                notStarted("not started: muster was stopping");
-                return null;
-            }
-            try {
-                process = context.launcher().launch(context.launchRequest(service, log));
-            } catch (MusterException e) {
-                fail(Reasons.launchFailed(service, e.getMessage()));
-                return null;
-            }
-        }
-        Instant at = context.clock().instant();
-        context.status().update(name(), s -> s.started(process.pid(), at));
-        context.console().line(name(), "started, pid " + process.pid() + context.describeLaunch(service));
-        started.complete(null);
-        return process;
-    }
-
     private void runStep() {
         Instant at = context.clock().instant();
         context.status().update(name(), s -> s.started(0, at));
@@ -149,84 +129,171 @@ final class ServiceUnit {
             settleReady(ServiceState.COMPLETED, summary);
             completeAll();
         } catch (MusterException e) {
+            if (isStopping()) {
+                context.console().line(name(), "stopped: " + e.getMessage());
+                failFutures("stopped");
+                settle(ServiceState.STOPPED, e.getMessage());
+                return;
+            }
             fail(new Failure(name(), e.getMessage(), ""));
-        } finally {
-            finished.complete(null);
         }
     }
 
-    private void awaitTask(RunningProcess running) {
-        ExitStatus status = CompletableFuture.anyOf(running.exit(), cancel).thenApply(x -> running.exit().getNow(null)).join();
-        if (status == null) {
+    private void runTask() {
+        RunningProcess running = launch();
+        if (running == null) {
             return;
         }
-        Duration ran = running.runtime();
+        CompletableFuture.anyOf(running.exit(), cancel).exceptionally(e -> null).join();
+        ExitStatus status = running.exit().getNow(null);
+        if (status == null || isStopping()) {
+            return;
+        }
+        running.awaitOutput(OUTPUT_DRAIN);
         if (status.success()) {
-            running.awaitOutput(OUTPUT_DRAIN);
-            context.console().line(name(), "completed in " + Durations.format(ran));
+            context.console().line(name(), "completed in " + Durations.format(running.runtime()));
             settleReady(ServiceState.COMPLETED, "exit code 0");
             completeAll();
-        } else if (!isStopping()) {
-            running.awaitOutput(OUTPUT_DRAIN);
-            fail(Reasons.taskFailed(service, status, ran));
-        }
-        finished.complete(null);
-    }
-
-    private void awaitReady(RunningProcess running) {
-        Readiness readiness;
-        if (service.spec().ready().hasProbe()) {
-            try (Probe probe = context.probe(service, log)) {
-                readiness = new ReadinessWaiter(context.clock()).await(probe, service.spec().ready().timeout(),
-                        service.spec().ready().interval(), running.exit(), cancel);
-                if (readiness.outcome() == Readiness.Outcome.TIMED_OUT) {
-                    fail(Reasons.notReady(service, probe, readiness));
-                    return;
-                }
-            }
         } else {
-            readiness = new Readiness(running.isAlive() ? Readiness.Outcome.READY : Readiness.Outcome.EXITED,
-                    Duration.ZERO, null, 0);
-        }
-        switch (readiness.outcome()) {
-            case READY -> becameReady(running, readiness);
-            case EXITED -> exitedEarly(running, readiness);
-            default -> { }
+            fail(Reasons.taskFailed(service, status, running.runtime()));
         }
     }
 
-    private void becameReady(RunningProcess running, Readiness readiness) {
+    /** Launch, readiness, supervision; again after a backoff while the restart policy allows. */
+    private void runService() {
+        RestartTracker tracker = new RestartTracker(service.spec().restart(), context.clock(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        while (true) {
+            Probe probe = observer.readinessProbe();
+            RunningProcess running = launch();
+            if (running == null) {
+                if (probe != null) {
+                    probe.close();
+                }
+                return;
+            }
+            RunEnd end = runOnce(running, probe);
+            if (end == null) {
+                return;
+            }
+            Decision decision = tracker.next(end.attempt(), end.readyFor());
+            if (!decision.restart()) {
+                conclude(end, decision);
+                return;
+            }
+            if (running.isAlive()) {
+                new StopAction(service, running, context).run();
+            }
+            if (!restartAfter(decision.delay(), end)) {
+                return;
+            }
+        }
+    }
+
+    /** How one run ended: the attempt for the restart tracker, and the failure to report if it ends here. */
+    private record RunEnd(Attempt attempt, Duration readyFor, Failure failure) {
+    }
+
+    private RunEnd runOnce(RunningProcess running, Probe probe) {
+        Readiness readiness = observer.awaitReady(running, probe);
+        switch (readiness.outcome()) {
+            case CANCELLED:
+                return null;
+            case TIMED_OUT:
+                Failure late = Reasons.notReady(service, probe.describe(), readiness);
+                return end("not ready within " + Durations.format(service.spec().ready().timeout()), running, null, late, true);
+            case FAILED:
+                Failure fatal = Reasons.probeFailed(service, probe.describe(), readiness);
+                return end("its ready probe failed for good", running, null, fatal, true);
+            case EXITED:
+                if (isStopping()) {
+                    return null;
+                }
+                running.awaitOutput(OUTPUT_DRAIN);
+                ExitStatus early = running.exit().join();
+                return end(early.describe() + " before it was ready", running, null,
+                        Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), true);
+            default:
+                return supervise(running, readiness);
+        }
+    }
+
+    private RunEnd supervise(RunningProcess running, Readiness readiness) {
         String detail = readiness.lastResult() == null ? "started (no ready probe)" : readiness.lastResult().detail();
-        context.console().line(name(), "ready in " + Durations.format(sinceStart()) + " (" + detail + ")");
+        context.console().line(name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
         settleReady(ServiceState.READY, detail);
         ready.complete(null);
-        running.exit().whenCompleteAsync((status, error) -> exitedLater(running, status), context.executor());
-    }
-
-    private void exitedEarly(RunningProcess running, Readiness readiness) {
-        if (isStopping()) {
-            return;
+        Instant readyAt = context.clock().instant();
+        LivenessWatcher.Verdict verdict = observer.supervise(running);
+        if (verdict.outcome() == LivenessWatcher.Outcome.CANCELLED || isStopping()) {
+            return null;
+        }
+        if (verdict.outcome() == LivenessWatcher.Outcome.DEAD) {
+            Failure dead = Reasons.notLive(service, verdict.lastResult().detail());
+            return end("failed its liveness check: " + verdict.lastResult().detail(), running, readyAt, dead, true);
         }
         running.awaitOutput(OUTPUT_DRAIN);
-        fail(Reasons.exitedBeforeReady(service, running.exit().join(), running.runtime(), readiness));
-        finished.complete(null);
+        ExitStatus status = running.exit().join();
+        return end(status.describe(), running, readyAt, Reasons.exitedAfterReady(service, status, running.runtime()),
+                !status.success());
     }
 
-    private void exitedLater(RunningProcess running, ExitStatus status) {
-        if (isStopping()) {
-            return;
-        }
-        running.awaitOutput(OUTPUT_DRAIN);
-        if (status.success() && !service.spec().required()) {
+    /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */
+    private RunEnd end(String how, RunningProcess running, Instant readyAt, Failure failure, boolean failed) {
+        Instant now = context.clock().instant();
+        Duration readyFor = readyAt == null ? Duration.ZERO : Duration.between(readyAt, now);
+        return new RunEnd(new Attempt(now, how, running.runtime(), failed), readyFor, failure);
+    }
+
+    /** No restart: a clean exit of an optional service completes it; anything else fails it. */
+    private void conclude(RunEnd end, Decision decision) {
+        if (!end.attempt().failure() && !service.spec().required()) {
+            context.console().line(name(), "exited with code 0; it is optional and not restarted");
             settle(ServiceState.COMPLETED, "exit code 0");
             completeAll();
+        } else if (decision.crashLoop()) {
+            fail(Reasons.crashLoop(service, decision, end.failure()));
         } else {
-            fail(Reasons.exitedAfterReady(service, status, running.runtime()));
+            fail(end.failure());
         }
-        finished.complete(null);
     }
 
-    /** Stops the unit's process, if any, with its stop signal and timeout. Blocking; safe to call once boot is over or during it. */
+    /** Announces the restart and waits out the backoff; false when muster began stopping meanwhile. */
+    private boolean restartAfter(Duration delay, RunEnd end) {
+        String why = end.attempt().how();
+        List<String> dependents = context.dependentsOf(name());
+        context.status().update(name(), s -> s.restarting("restarting in " + Durations.format(delay) + " after: " + why));
+        context.console().error(context.redact().apply("restarting " + name() + " in " + Durations.format(delay)
+                + " (" + why + ")" + (dependents.isEmpty() ? "" : "; its dependents keep running: " + String.join(", ", dependents))));
+        CompletableFuture.anyOf(cancel).completeOnTimeout(null, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        return !isStopping();
+    }
+
+    private RunningProcess launch() {
+        RunningProcess running;
+        synchronized (this) {
+            if (stopping) {
+                if (!started.isDone()) {
+                    notStarted("not started: muster was stopping");
+                }
+                return null;
+            }
+            try {
+                process = context.launcher().launch(context.launchRequest(service, log));
+            } catch (MusterException e) {
+                fail(Reasons.launchFailed(service, e.getMessage()));
+                return null;
+            }
+            running = process;
+        }
+        Instant at = context.clock().instant();
+        context.status().update(name(), s -> s.started(running.pid(), at));
+        context.console().line(name(), "started, pid " + running.pid() + context.describeLaunch(service));
+        started.complete(null);
+        return running;
+    }
+
+    /** Stops the unit's process, if any, with its stop signal and timeout. Blocking; safe at any time. */
     void stop() {
         RunningProcess running;
         synchronized (this) {
@@ -234,21 +301,17 @@ final class ServiceUnit {
             running = process;
         }
         cancel.complete(null);
-        if (running == null || !running.isAlive()) {
-            finished.complete(null);
-            return;
+        if (service.spec().kind().inProcess() && context.steps().containsKey(service.spec().kind())) {
+            context.steps().get(service.spec().kind()).cancel(service.spec());
         }
-        new StopAction(service, running, context).run();
-        finished.complete(null);
+        if (running != null && running.isAlive()) {
+            new StopAction(service, running, context).run();
+        }
+        finished.join();
     }
 
     private synchronized boolean isStopping() {
         return stopping;
-    }
-
-    private Duration sinceStart() {
-        Instant startedAt = context.status().get(name()).startedAt();
-        return startedAt == null ? Duration.ZERO : Duration.between(startedAt, context.clock().instant());
     }
 
     private void settle(ServiceState state, String detail) {
@@ -265,7 +328,6 @@ final class ServiceUnit {
     private void notStarted(String why) {
         failFutures(why);
         settle(ServiceState.NOT_STARTED, why);
-        finished.complete(null);
     }
 
     /** Reports first, so the report still sees who was waiting; then releases the dependents. */

@@ -31,7 +31,7 @@ final class StopAction {
                 : result.status().describe();
         String detail = result.forced()
                 ? "did not stop within " + Durations.format(stop.timeout()) + " of " + stop.signal().fullName()
-                    + ", killed with SIGKILL; " + how
+                    + "; muster killed its process group with SIGKILL"
                 : how + " in " + Durations.format(result.elapsed());
         context.status().update(name, s -> s.with(ServiceState.STOPPED, detail));
         context.console().info(name + " stopped: " + detail);

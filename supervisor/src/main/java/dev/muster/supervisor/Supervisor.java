@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Orchestration only: processes, probes, logs and rendering live in their own packages.
  */
 public final class Supervisor implements UnitEvents {
+    /** How long orphans left after every service stopped get between SIGTERM and SIGKILL. */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(5);
+
     private final Profile profile;
     private final DependencyGraph graph;
     private final SupervisorParts parts;
@@ -48,7 +51,7 @@ public final class Supervisor implements UnitEvents {
         this.graph = DependencyGraph.of(profile.services());
         this.parts = parts;
         UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
-                parts.clock(), this, executor, parts.redact(), parts.steps());
+                parts.clock(), this, executor, parts.redact(), parts.steps(), graph);
         for (ResolvedService service : plan.services().values()) {
             status.put(Addresses.initialStatus(service.spec()));
             ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log());
@@ -59,6 +62,11 @@ public final class Supervisor implements UnitEvents {
     /** The live state, for the control plane and tests. */
     public StackStatus status() {
         return status;
+    }
+
+    /** The captured output of one service, for the control plane; empty for an unknown name. */
+    public java.util.Optional<ServiceLog> log(String name) {
+        return java.util.Optional.ofNullable(units.get(name)).map(ServiceUnit::log);
     }
 
     /** Asks the supervisor to stop as if it had received this signal. */
@@ -77,11 +85,15 @@ public final class Supervisor implements UnitEvents {
         parts.console().info("booting " + profile.name() + ": " + units.size() + " services from " + profile.source());
         for (String name : graph.startOrder()) {
             ServiceUnit unit = units.get(name);
-            executor.execute(() -> unit.boot(units));
+            executor.execute(() -> unit.run(units));
             unit.finished().thenRun(() -> finished(unit));
         }
         StopReason reason = stop.join();
         new Shutdown(graph, units, executor).run();
+        int orphans = parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
+        if (orphans > 0) {
+            parts.console().info("ended " + orphans + " orphaned process(es) the services had left behind");
+        }
         units.values().forEach(unit -> unit.log().close());
         executor.shutdownNow();
         parts.console().info(farewell(reason));

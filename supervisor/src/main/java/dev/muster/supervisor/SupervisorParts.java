@@ -2,6 +2,7 @@ package dev.muster.supervisor;
 
 import dev.muster.logs.Console;
 import dev.muster.probe.Probes;
+import dev.muster.process.ChildReaper;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.profile.Kind;
 import dev.muster.status.FailureReport;
@@ -20,9 +21,11 @@ import java.util.function.UnaryOperator;
  * @param clock    time, injectable for tests
  * @param redact   removes secrets from printed text
  * @param steps    the in-process work of the schema and migrations kinds
+ * @param reaper   reaps and, at the end, stops orphans of the services
  */
 public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
-                              Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps) {
+                              Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
+                              ChildReaper reaper) {
     public SupervisorParts {
         steps = Map.copyOf(steps);
     }

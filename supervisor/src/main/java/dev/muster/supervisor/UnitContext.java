@@ -1,5 +1,6 @@
 package dev.muster.supervisor;
 
+import dev.muster.graph.DependencyGraph;
 import dev.muster.logs.Console;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
@@ -10,6 +11,7 @@ import dev.muster.process.ProcessLauncher;
 import dev.muster.profile.Kind;
 import dev.muster.status.StackStatus;
 import dev.muster.step.InProcessStep;
+import java.util.List;
 import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -27,17 +29,24 @@ import java.util.function.UnaryOperator;
  * @param executor runs follow-up work off the JVM's process-reaper thread
  * @param redact   removes secrets from text that is printed
  * @param steps    the in-process work of the schema and migrations kinds
+ * @param graph    the stack's dependencies
  */
 record UnitContext(ProcessLauncher launcher, Probes probes, Console console, StackStatus status, Clock clock,
-                   UnitEvents events, Executor executor, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps) {
+                   UnitEvents events, Executor executor, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
+                   DependencyGraph graph) {
+
+    /** The services that depend on {@code name}, directly or not. */
+    List<String> dependentsOf(String name) {
+        return List.copyOf(graph.transitiveDependentsOf(name));
+    }
 
     LaunchRequest launchRequest(ResolvedService service, ServiceLog log) {
         return new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log);
     }
 
-    Probe probe(ResolvedService service, ServiceLog log) {
-        return probes.create(service.spec().ready().probe(), log, listener ->
-                new LaunchRequest(service.probeArgv(), service.env(), service.cwd(), service.user(), listener));
+    Probe probe(dev.muster.profile.ProbeSpec spec, ResolvedService service, ServiceLog log) {
+        return probes.create(spec, log, listener -> new LaunchRequest(
+                service.argvOf((dev.muster.profile.ProbeSpec.Exec) spec), service.env(), service.cwd(), service.user(), listener));
     }
 
     /** ": /usr/bin/redis-server --port 6379 (as redis)" with secrets removed. */

@@ -150,18 +150,48 @@ class ServiceBindingTest {
     }
 
     @Test
-    void schemaKindIsNotSupportedYet() {
+    void unknownKindsListTheKinds() {
         assertThat(problems("  s: { kind: schema, command: [a] }\n  t: { kind: job, command: [b] }\n"))
-                .contains("services.s.kind: kind: schema is not supported by this version of muster yet")
-                .contains("services.t.kind: \"job\" is not a kind; write kind: service or kind: task");
+                .contains("services.s.command: a kind: schema step is run by muster itself and has no command")
+                .contains("services.t.kind: \"job\" is not a kind; write kind: service, task, schema or migrations");
     }
 
     @Test
     void contractKeysNotYetImplementedSaySoInsteadOfUnknown() {
-        assertThat(problems("  a: { command: [a], restart: { policy: always }, live: { tcp: 1 } }\n"))
-                .contains("services.a.restart: not supported by this version of muster yet; remove it")
-                .contains("services.a.live: not supported by this version of muster yet; remove it")
+        assertThat(problems("  a: { command: [a], image: redis, volumes: [x] }\n"))
+                .contains("services.a.image: not supported by this version of muster yet; remove it")
+                .contains("services.a.volumes: not supported by this version of muster yet; remove it")
                 .doesNotContain("unknown key");
+    }
+
+    @Test
+    void liveAndRestartBindWithDefaultsAndShorthand() {
+        Map<String, ServiceSpec> services = services("""
+                  a:
+                    command: [a]
+                    live: { http: "http://127.0.0.1:8000/health", failures: 5 }
+                    restart: { policy: always, max: 2, window: 1m, backoff: { initial: 100ms, max: 2s } }
+                  b: { command: [b], restart: on-failure }
+                  c: { command: [c] }
+                """);
+
+        LiveSpec live = services.get("a").live();
+        assertThat(live.probe()).isInstanceOf(ProbeSpec.Http.class);
+        assertThat(live.failures()).isEqualTo(5);
+        assertThat(live.period()).isEqualTo(LiveSpec.DEFAULT_PERIOD);
+        assertThat(services.get("a").restart()).isEqualTo(new RestartSpec(RestartSpec.Policy.ALWAYS, 2,
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)));
+        assertThat(services.get("b").restart().policy()).isEqualTo(RestartSpec.Policy.ON_FAILURE);
+        assertThat(services.get("c").restart()).isEqualTo(RestartSpec.never());
+        assertThat(services.get("c").live()).isNull();
+    }
+
+    @Test
+    void restartAndLiveAreRejectedOnTasksAndBadPoliciesExplained() {
+        assertThat(problems("  t: { kind: task, command: [t], restart: always }\n  s: { command: [s], restart: sometimes, live: {} }\n"))
+                .contains("services.t.restart: a task is not restarted")
+                .contains("services.s.restart: \"sometimes\" is not a restart policy; write no, on-failure or always")
+                .contains("services.s.live: has no probe; add one of tcp, http, exec or log");
     }
 
     @Test

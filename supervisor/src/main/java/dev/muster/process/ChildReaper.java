@@ -1,0 +1,150 @@
+package dev.muster.process;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * PID 1 duties. Registers muster as a child subreaper, so orphans of its services are re-parented
+ * to muster rather than lost, and reaps every such orphan when it exits, so no zombie remains.
+ * A thread blocks in {@code waitid(P_ALL, WEXITED | WNOWAIT)}: it learns of a zombie child without
+ * reaping it, leaves muster's own children to Java's reaper (their exit status is theirs), and
+ * reaps only the others with {@code waitpid(pid)}. Nothing polls.
+ */
+public final class ChildReaper {
+    private static final int PR_SET_CHILD_SUBREAPER = 36;
+    private static final int P_ALL = 0;
+    private static final int WEXITED = 4;
+    private static final int WNOWAIT = 0x01000000;
+    private static final int WNOHANG = 1;
+    private static final int ECHILD = 10;
+    private static final int EINTR = 4;
+    private static final int SI_PID_OFFSET = 16;
+
+    private final Children children;
+    private final Consumer<String> report;
+    private final int self = LibC.INSTANCE.getpid();
+
+    /** @param report told about each orphan reaped */
+    public ChildReaper(Children children, Consumer<String> report) {
+        this.children = children;
+        this.report = report;
+    }
+
+    /** Becomes a subreaper and starts reaping; returns false where the kernel refuses (then orphans go to PID 1). */
+    public boolean start() {
+        boolean subreaper = LibC.INSTANCE.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+        Thread thread = new Thread(this::loop, "muster-reaper");
+        thread.setDaemon(true);
+        thread.start();
+        return subreaper;
+    }
+
+    /** Children of muster it did not start: orphans of its services, adopted as subreaper. */
+    public List<Long> orphans() {
+        List<Long> orphans = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d+")).forEach(name -> {
+                long pid = Long.parseLong(name);
+                if (parentOf(pid) == self && children.started(pid).isEmpty()) {
+                    orphans.add(pid);
+                }
+            });
+        } catch (java.io.IOException e) {
+            return orphans;
+        }
+        return orphans;
+    }
+
+    private void loop() {
+        Memory info = new Memory(128);
+        while (!Thread.currentThread().isInterrupted()) {
+            info.clear();
+            long seen = children.registrations();
+            int rc = LibC.INSTANCE.waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
+            if (rc != 0) {
+                if (!waitAfterError(Native.getLastError(), seen)) {
+                    return;
+                }
+                continue;
+            }
+            handle(info.getInt(SI_PID_OFFSET));
+        }
+    }
+
+    private void handle(int pid) {
+        Optional<CompletableFuture<?>> own = children.started(pid);
+        if (own.isPresent()) {
+            own.get().exceptionally(e -> null).join();
+            return;
+        }
+        int[] status = new int[1];
+        if (LibC.INSTANCE.waitpid(pid, status, WNOHANG) == pid) {
+            report.accept("reaped orphan process " + pid + " (" + decode(status[0]) + ")");
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Ends the orphans left after every service stopped: SIGTERM, up to {@code grace} for them to
+     * exit (they are reaped as they do), then SIGKILL. Returns how many there were.
+     */
+    public int endOrphans(Signals signals, java.time.Duration grace) {
+        List<Long> orphans = orphans();
+        orphans.forEach(pid -> signals.signal(pid, Signal.TERM));
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (this) {
+            while (!orphans().isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        orphans().forEach(pid -> signals.signal(pid, Signal.KILL));
+        return orphans.size();
+    }
+
+    /** After ECHILD, waits for muster's next child; returns false on interruption. */
+    private boolean waitAfterError(int errno, long seen) {
+        if (errno == EINTR) {
+            return true;
+        }
+        try {
+            if (errno == ECHILD) {
+                children.awaitRegistrationAfter(seen);
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** A wait(2) status as {@link ExitStatus} words: "exited with code 4", "killed by SIGTERM (exit 143)". */
+    static String decode(int status) {
+        int signal = status & 0x7f;
+        return new ExitStatus(signal == 0 ? (status >> 8) & 0xff : 128 + signal).describe();
+    }
+
+    private static long parentOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.muster.process;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The children muster started itself, whose exit status belongs to Java's own process reaper.
+ * Starting a child and registering its pid happen under one lock, and {@link ChildReaper} checks
+ * the registry under the same lock, so a child that exits the instant it starts is never
+ * mistaken for an orphan. One registry per muster process, shared by every launcher.
+ */
+public final class Children {
+    private final Map<Long, CompletableFuture<?>> started = new HashMap<>();
+    private long registrations;
+
+    /** Starts a child with {@code start} and registers it before anyone can look. */
+    synchronized RunningProcess register(Supplier<RunningProcess> start) {
+        RunningProcess process = start.get();
+        started.put(process.pid(), process.exit());
+        process.exit().whenComplete((status, error) -> forget(process.pid()));
+        registrations++;
+        notifyAll();
+        return process;
+    }
+
+    /** The exit future of a child muster started, if {@code pid} is one. */
+    synchronized Optional<CompletableFuture<?>> started(long pid) {
+        return Optional.ofNullable(started.get(pid));
+    }
+
+    /** How many children were ever registered. */
+    synchronized long registrations() {
+        return registrations;
+    }
+
+    /** Blocks until more than {@code seen} children were registered; used when muster has no child. */
+    synchronized void awaitRegistrationAfter(long seen) throws InterruptedException {
+        while (registrations == seen) {
+            wait();
+        }
+    }
+
+    private synchronized void forget(long pid) {
+        started.remove(pid);
+    }
+}
