@@ -63,7 +63,8 @@ final class UpCommand implements Callable<Integer> {
             ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), plan.setpriv(), users.current(), new Signals());
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
-                    console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper));
+                    console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,
+                    dev.muster.container.Containers.none()));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             ControlPlane plane = control;
             new SignalTrap().install(signal -> {

@@ -77,7 +77,8 @@ public final class Preflight {
             problems.add(key + ".cwd: " + cwd + " does not exist; create it or list it under directories:");
         }
         UserId user = spec.user() == null ? null : findUser(key, spec.user(), self, problems);
-        List<String> argv = spec.kind().inProcess() ? List.of() : resolveArgv(key + ".command", spec.argv(), env, cwd, problems);
+        List<String> argv = spec.kind().inProcess() || spec.isContainer()
+                ? spec.argv() : resolveArgv(key + ".command", spec.argv(), env, cwd, problems);
         List<String> probeArgv = spec.ready().probe() instanceof ProbeSpec.Exec exec
                 ? resolveArgv(key + ".ready.exec", exec.argv(), env, cwd, problems)
                 : List.of();

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
  * A child started by {@link ProcessLauncher}. It leads its own session and process group, so
  * signals sent to the group reach every process it started that did not leave the group.
  */
-public final class RunningProcess {
+public final class RunningProcess implements Workload {
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final Process process;
@@ -32,20 +32,24 @@ public final class RunningProcess {
     }
 
     /** How long the child ran: until its exit, or until now while it runs. */
+    @Override
     public Duration runtime() {
         long end = exit.isDone() ? exitNanos : System.nanoTime();
         return Duration.ofNanos(end - startNanos);
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
 
     /** Completes the moment the child exits (Java's process reaper wakes on SIGCHLD; nothing polls). */
+    @Override
     public CompletableFuture<ExitStatus> exit() {
         return exit;
     }
 
+    @Override
     public boolean isAlive() {
         return !exit.isDone();
     }
@@ -60,6 +64,7 @@ public final class RunningProcess {
      * SIGKILL to the group. Any process left in the group after the leader exits is killed too.
      * Blocks until the child has exited and its output has been read.
      */
+    @Override
     public StopResult stop(Signal signal, Duration timeout) {
         long started = System.nanoTime();
         boolean forced = false;
@@ -78,6 +83,7 @@ public final class RunningProcess {
     }
 
     /** Waits until every line the child wrote has been delivered, or {@code max} passed. */
+    @Override
     public void awaitOutput(Duration max) {
         try {
             pumps.get(max.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,15 +106,5 @@ public final class RunningProcess {
             Thread.currentThread().interrupt();
             return !isAlive();
         }
-    }
-
-    /**
-     * The outcome of {@link #stop}.
-     *
-     * @param status  how it ended (null only if it survived SIGKILL, which means it is stuck in the kernel)
-     * @param forced  whether SIGKILL was needed because the stop signal's timeout passed
-     * @param elapsed how long stopping took
-     */
-    public record StopResult(ExitStatus status, boolean forced, Duration elapsed) {
     }
 }

@@ -55,7 +55,7 @@ final class ServiceBinder {
         section.notYetSupported(NOT_YET);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations);
+                live, restart, schema, migrations, null);
     }
 
     private Kind kind(Section section) {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param restart   when it is restarted (default never)
  * @param schema    for {@code kind: schema}: the guard's settings; null otherwise
  * @param migrations for {@code kind: migrations}: Flyway's settings; null otherwise
+ * @param container  for a service with {@code image:}: runs it as a container; null runs a local process
  */
 public record ServiceSpec(
         String name,
@@ -43,7 +44,8 @@ public record ServiceSpec(
         LiveSpec live,
         RestartSpec restart,
         SchemaSpec schema,
-        MigrationsSpec migrations) {
+        MigrationsSpec migrations,
+        ContainerSpec container) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -59,6 +61,10 @@ public record ServiceSpec(
     /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */
     public boolean isTask() {
         return kind.runsToCompletion();
+    }
+
+    public boolean isContainer() {
+        return container != null;
     }
 
     /** The argument list to execute: {@code [sh, -c, line]} for shell commands; empty for in-process kinds. */

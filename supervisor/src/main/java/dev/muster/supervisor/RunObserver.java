@@ -6,7 +6,7 @@ import dev.muster.probe.LivenessWatcher;
 import dev.muster.probe.Probe;
 import dev.muster.probe.Readiness;
 import dev.muster.probe.ReadinessWaiter;
-import dev.muster.process.RunningProcess;
+import dev.muster.process.Workload;
 import dev.muster.profile.LiveSpec;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +37,7 @@ final class RunObserver {
     }
 
     /** Waits for readiness with the probe from {@link #readinessProbe()}, and closes it. */
-    Readiness awaitReady(RunningProcess running, Probe probe) {
+    Readiness awaitReady(Workload running, Probe probe) {
         if (probe == null) {
             return new Readiness(running.isAlive() ? Readiness.Outcome.READY : Readiness.Outcome.EXITED,
                     Duration.ZERO, null, 0);
@@ -49,7 +49,7 @@ final class RunObserver {
     }
 
     /** Watches a ready service until it exits, fails its liveness check, or muster stops it. */
-    LivenessWatcher.Verdict supervise(RunningProcess running) {
+    LivenessWatcher.Verdict supervise(Workload running) {
         LiveSpec live = service.spec().live();
         if (live == null) {
             CompletableFuture.anyOf(running.exit(), cancel).exceptionally(e -> null).join();

@@ -8,7 +8,7 @@ import dev.muster.probe.Probe;
 import dev.muster.probe.Readiness;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.OutputListener;
-import dev.muster.process.RunningProcess;
+import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
 import dev.muster.restart.Attempt;
 import dev.muster.restart.Decision;
@@ -43,7 +43,7 @@ final class ServiceUnit {
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final RunObserver observer;
-    private RunningProcess process;
+    private Workload process;
     private boolean stopping;
 
     ServiceUnit(ResolvedService service, ServiceLog log, UnitContext context) {
@@ -140,7 +140,7 @@ final class ServiceUnit {
     }
 
     private void runTask() {
-        RunningProcess running = launch();
+        Workload running = launch();
         if (running == null) {
             return;
         }
@@ -165,7 +165,7 @@ final class ServiceUnit {
                 () -> ThreadLocalRandom.current().nextDouble());
         while (true) {
             Probe probe = observer.readinessProbe();
-            RunningProcess running = launch();
+            Workload running = launch();
             if (running == null) {
                 if (probe != null) {
                     probe.close();
@@ -194,7 +194,7 @@ final class ServiceUnit {
     private record RunEnd(Attempt attempt, Duration readyFor, Failure failure) {
     }
 
-    private RunEnd runOnce(RunningProcess running, Probe probe) {
+    private RunEnd runOnce(Workload running, Probe probe) {
         Readiness readiness = observer.awaitReady(running, probe);
         switch (readiness.outcome()) {
             case CANCELLED:
@@ -218,7 +218,7 @@ final class ServiceUnit {
         }
     }
 
-    private RunEnd supervise(RunningProcess running, Readiness readiness) {
+    private RunEnd supervise(Workload running, Readiness readiness) {
         String detail = readiness.lastResult() == null ? "started (no ready probe)" : readiness.lastResult().detail();
         context.console().line(name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
         settleReady(ServiceState.READY, detail);
@@ -239,7 +239,7 @@ final class ServiceUnit {
     }
 
     /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */
-    private RunEnd end(String how, RunningProcess running, Instant readyAt, Failure failure, boolean failed) {
+    private RunEnd end(String how, Workload running, Instant readyAt, Failure failure, boolean failed) {
         Instant now = context.clock().instant();
         Duration readyFor = readyAt == null ? Duration.ZERO : Duration.between(readyAt, now);
         return new RunEnd(new Attempt(now, how, running.runtime(), failed), readyFor, failure);
@@ -269,8 +269,8 @@ final class ServiceUnit {
         return !isStopping();
     }
 
-    private RunningProcess launch() {
-        RunningProcess running;
+    private Workload launch() {
+        Workload running;
         synchronized (this) {
             if (stopping) {
                 if (!started.isDone()) {
@@ -279,7 +279,7 @@ final class ServiceUnit {
                 return null;
             }
             try {
-                process = context.launcher().launch(context.launchRequest(service, log));
+                process = context.launch(service, log);
             } catch (MusterException e) {
                 fail(Reasons.launchFailed(service, e.getMessage()));
                 return null;
@@ -295,7 +295,7 @@ final class ServiceUnit {
 
     /** Stops the unit's process, if any, with its stop signal and timeout. Blocking; safe at any time. */
     void stop() {
-        RunningProcess running;
+        Workload running;
         synchronized (this) {
             stopping = true;
             running = process;

@@ -51,7 +51,7 @@ public final class Supervisor implements UnitEvents {
         this.graph = DependencyGraph.of(profile.services());
         this.parts = parts;
         UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
-                parts.clock(), this, executor, parts.redact(), parts.steps(), graph);
+                parts.clock(), this, executor, parts.redact(), parts.steps(), graph, parts.containers(), profile.name());
         for (ResolvedService service : plan.services().values()) {
             status.put(Addresses.initialStatus(service.spec()));
             ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log());
@@ -90,6 +90,7 @@ public final class Supervisor implements UnitEvents {
         }
         StopReason reason = stop.join();
         new Shutdown(graph, units, executor).run();
+        parts.containers().close();
         int orphans = parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {
             parts.console().info("ended " + orphans + " orphaned process(es) the services had left behind");

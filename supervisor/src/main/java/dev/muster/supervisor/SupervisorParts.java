@@ -1,5 +1,6 @@
 package dev.muster.supervisor;
 
+import dev.muster.container.Containers;
 import dev.muster.logs.Console;
 import dev.muster.probe.Probes;
 import dev.muster.process.ChildReaper;
@@ -22,10 +23,11 @@ import java.util.function.UnaryOperator;
  * @param redact   removes secrets from printed text
  * @param steps    the in-process work of the schema and migrations kinds
  * @param reaper   reaps and, at the end, stops orphans of the services
+ * @param containers runs services that have an {@code image:} ({@link Containers#none()} when none has)
  */
 public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
                               Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
-                              ChildReaper reaper) {
+                              ChildReaper reaper, Containers containers) {
     public SupervisorParts {
         steps = Map.copyOf(steps);
     }

@@ -1,5 +1,7 @@
 package dev.muster.supervisor;
 
+import dev.muster.container.ContainerRequest;
+import dev.muster.container.Containers;
 import dev.muster.graph.DependencyGraph;
 import dev.muster.logs.Console;
 import dev.muster.logs.ServiceLog;
@@ -8,6 +10,7 @@ import dev.muster.probe.Probe;
 import dev.muster.probe.Probes;
 import dev.muster.process.LaunchRequest;
 import dev.muster.process.ProcessLauncher;
+import dev.muster.process.Workload;
 import dev.muster.profile.Kind;
 import dev.muster.status.StackStatus;
 import dev.muster.step.InProcessStep;
@@ -30,18 +33,25 @@ import java.util.function.UnaryOperator;
  * @param redact   removes secrets from text that is printed
  * @param steps    the in-process work of the schema and migrations kinds
  * @param graph    the stack's dependencies
+ * @param containers runs services that have an {@code image:}
+ * @param stack    the profile's name
  */
 record UnitContext(ProcessLauncher launcher, Probes probes, Console console, StackStatus status, Clock clock,
                    UnitEvents events, Executor executor, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
-                   DependencyGraph graph) {
+                   DependencyGraph graph, Containers containers, String stack) {
 
     /** The services that depend on {@code name}, directly or not. */
     List<String> dependentsOf(String name) {
         return List.copyOf(graph.transitiveDependentsOf(name));
     }
 
-    LaunchRequest launchRequest(ResolvedService service, ServiceLog log) {
-        return new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log);
+    /** Starts the service's workload: a container for an {@code image:}, else a local process group. */
+    Workload launch(ResolvedService service, ServiceLog log) {
+        if (service.spec().isContainer()) {
+            return containers.launch(new ContainerRequest(stack, service.name(), service.spec().container(),
+                    service.spec().command(), service.env(), log));
+        }
+        return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log));
     }
 
     Probe probe(dev.muster.profile.ProbeSpec spec, ResolvedService service, ServiceLog log) {
