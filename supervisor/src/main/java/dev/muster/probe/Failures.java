@@ -17,7 +17,7 @@ final class Failures {
             cause = cause.getCause();
         }
         if (cause instanceof ConnectException) {
-            return "connection refused by " + target + " (nothing listens there yet)";
+            return "connection refused by " + target + " (nothing listens there)";
         }
         if (cause instanceof UnknownHostException) {
             return "unknown host in " + target;

@@ -48,13 +48,16 @@ public final class ReadinessWaiter {
             if (left.isNegative() || left.isZero()) {
                 return new Readiness(Readiness.Outcome.TIMED_OUT, since(start), last, attempts);
             }
-            last = probe.check(left.compareTo(MAX_ATTEMPT) < 0 ? left : MAX_ATTEMPT);
+            ProbeResult result = probe.check(left.compareTo(MAX_ATTEMPT) < 0 ? left : MAX_ATTEMPT);
             attempts++;
-            if (last.ready() && !exited.isDone()) {
+            if (result.ready() || last == null || clock.instant().isBefore(deadline)) {
+                last = result;
+            }
+            if (result.ready() && !exited.isDone()) {
                 return new Readiness(Readiness.Outcome.READY, since(start), last, attempts);
             }
-            if (last.fatal()) {
-                return new Readiness(Readiness.Outcome.FAILED, since(start), last, attempts);
+            if (result.fatal()) {
+                return new Readiness(Readiness.Outcome.FAILED, since(start), result, attempts);
             }
             pause(wake, probe.pushesChanges() ? timeout : interval, Duration.between(clock.instant(), deadline));
         }

@@ -132,10 +132,13 @@ public final class ChildReaper {
         }
     }
 
-    /** A wait(2) status as {@link ExitStatus} words: "exited with code 4", "killed by SIGTERM (exit 143)". */
+    /** A wait(2) status in words: "exited with code 4", "killed by SIGTERM" (often muster's own stop). */
     static String decode(int status) {
         int signal = status & 0x7f;
-        return new ExitStatus(signal == 0 ? (status >> 8) & 0xff : 128 + signal).describe();
+        if (signal == 0) {
+            return new ExitStatus((status >> 8) & 0xff).describe();
+        }
+        return "killed by " + Signal.ofNumber(signal).map(Signal::fullName).orElse("signal " + signal);
     }
 
     private static long parentOf(long pid) {

@@ -61,8 +61,9 @@ public final class RunningProcess implements Workload {
 
     /**
      * Stops the child: {@code signal} to its group, up to {@code timeout} for it to exit, then
-     * SIGKILL to the group. Any process left in the group after the leader exits is killed too.
-     * Blocks until the child has exited and its output has been read.
+     * SIGKILL to the group. Any process left in the group after the leader exits is killed too, so
+     * after a crash {@code stop(KILL, ZERO)} cleans up what the dead leader left behind.
+     * Blocks until the child has exited and its output has been read; the elapsed time excludes that read.
      */
     @Override
     public StopResult stop(Signal signal, Duration timeout) {
@@ -77,9 +78,9 @@ public final class RunningProcess implements Workload {
             }
         }
         signals.signalGroup(pid(), Signal.KILL);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         awaitOutput(Duration.ofSeconds(1));
-        ExitStatus status = exit.getNow(null);
-        return new StopResult(status, forced, Duration.ofNanos(System.nanoTime() - started));
+        return new StopResult(exit.getNow(null), forced, elapsed);
     }
 
     /** Waits until every line the child wrote has been delivered, or {@code max} passed. */

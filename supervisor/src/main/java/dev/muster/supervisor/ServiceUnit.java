@@ -209,10 +209,10 @@ final class ServiceUnit {
                 if (isStopping()) {
                     return null;
                 }
-                running.awaitOutput(OUTPUT_DRAIN);
+                clearGroup(running);
                 ExitStatus early = running.exit().join();
                 return end(early.describe() + " before it was ready", running, null,
-                        Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), true);
+                        Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), !early.success());
             default:
                 return supervise(running, readiness);
         }
@@ -232,10 +232,19 @@ final class ServiceUnit {
             Failure dead = Reasons.notLive(service, verdict.lastResult().detail());
             return end("failed its liveness check: " + verdict.lastResult().detail(), running, readyAt, dead, true);
         }
-        running.awaitOutput(OUTPUT_DRAIN);
+        clearGroup(running);
         ExitStatus status = running.exit().join();
         return end(status.describe(), running, readyAt, Reasons.exitedAfterReady(service, status, running.runtime()),
                 !status.success());
+    }
+
+    /**
+     * After the main process of a run ended: kills what it left in its process group (a child that
+     * would hold the port or the output pipe of the next run), then drains the output, so the
+     * report's tail is complete.
+     */
+    private static void clearGroup(Workload running) {
+        running.stop(dev.muster.process.Signal.KILL, Duration.ZERO);
     }
 
     /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */
@@ -306,6 +315,8 @@ final class ServiceUnit {
         }
         if (running != null && running.isAlive()) {
             new StopAction(service, running, context).run();
+        } else if (running != null) {
+            clearGroup(running);
         }
         finished.join();
     }
@@ -326,6 +337,7 @@ final class ServiceUnit {
     }
 
     private void notStarted(String why) {
+        context.console().line(name(), why);
         failFutures(why);
         settle(ServiceState.NOT_STARTED, why);
     }

@@ -70,12 +70,13 @@ public final class Supervisor implements UnitEvents {
     }
 
     /** Asks the supervisor to stop as if it had received this signal. */
-    public void signal(Signal signal) {
-        if (!stop.complete(new StopReason.Signalled(signal))) {
+    public synchronized void signal(Signal signal) {
+        if (stop.isDone()) {
             parts.console().info("received " + signal.fullName() + " while stopping; still stopping every service cleanly"
                     + " (SIGKILL to muster would abandon them)");
         } else {
             parts.console().info("received " + signal.fullName() + ": stopping every service in reverse dependency order");
+            stop.complete(new StopReason.Signalled(signal));
         }
     }
 

@@ -109,6 +109,38 @@ final class Fixtures {
         }
     }
 
+    /** The pid in a {@code NAME | started, pid N: ...} line muster printed. */
+    static long pidIn(MusterRun.Line started) {
+        Matcher pid = Pattern.compile("started, pid (\\d+)").matcher(started.text());
+        if (!pid.find()) {
+            throw new IllegalArgumentException("not a started line: " + started.text());
+        }
+        return Long.parseLong(pid.group(1));
+    }
+
+    /** The children of {@code parent} that are zombies (exited, never reaped), as {@code pid (command)}. */
+    static List<String> zombieChildrenOf(long parent) {
+        List<String> zombies = new ArrayList<>();
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(proc.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // exited meanwhile
+                }
+                int close = stat.lastIndexOf(')');
+                String[] fields = stat.substring(close + 2).split(" ");
+                if (fields[0].equals("Z") && Long.parseLong(fields[1]) == parent) {
+                    zombies.add(proc.getFileName() + " " + stat.substring(stat.indexOf('('), close + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zombies;
+    }
+
     /** Whether the process exists and is not a zombie (a zombie is dead, only not yet reaped). */
     static boolean alive(long pid) {
         try {

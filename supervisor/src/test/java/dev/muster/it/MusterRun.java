@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -38,9 +37,11 @@ final class MusterRun implements AutoCloseable {
     private final Thread stdoutPump;
     private final Thread stderrPump;
     private final Instant launchedAt;
+    private final boolean wrapped;
 
-    private MusterRun(Process process) {
+    private MusterRun(Process process, boolean wrapped) {
         this.process = process;
+        this.wrapped = wrapped;
         this.launchedAt = Instant.now();
         this.stdoutPump = pump(process.getInputStream(), Stream.STDOUT);
         this.stderrPump = pump(process.getErrorStream(), Stream.STDERR);
@@ -51,13 +52,22 @@ final class MusterRun implements AutoCloseable {
      * plus {@code NO_COLOR=1} and {@code env}.
      */
     static MusterRun start(Path workDir, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Fixtures.javaBinary(), "-jar", jar().toString()));
+        return startWrapped(List.of(), workDir, env, args);
+    }
+
+    /**
+     * Like {@link #start} but through {@code wrapper}, a command that runs its arguments as its
+     * only child and waits for it (e.g. {@code unshare --pid --fork}). Signals still go to muster.
+     */
+    static MusterRun startWrapped(List<String> wrapper, Path workDir, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Fixtures.javaBinary(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("NO_COLOR", "1");
         builder.environment().putAll(env);
         try {
-            return new MusterRun(builder.start());
+            return new MusterRun(builder.start(), !wrapper.isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start muster: " + command, e);
         }
@@ -68,6 +78,11 @@ final class MusterRun implements AutoCloseable {
         return start(profile.getParent(), env, "up", "-p", profile.toString());
     }
 
+    /** {@code WRAPPER... muster up -p PROFILE} in the profile's directory; see {@link #startWrapped}. */
+    static MusterRun upWrapped(List<String> wrapper, Path profile, Map<String, String> env) {
+        return startWrapped(wrapper, profile.getParent(), env, "up", "-p", profile.toString());
+    }
+
     static Path jar() {
         String jar = System.getProperty("muster.jar");
         if (jar == null) {
@@ -76,8 +91,20 @@ final class MusterRun implements AutoCloseable {
         return Path.of(jar);
     }
 
+    /** The pid of what was started: muster, or the wrapper it runs under. */
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * The pid of muster's JVM: {@link #pid()}, or under a wrapper the wrapper's child (the wrapper
+     * forks or execs muster), -1 while that child does not exist.
+     */
+    long musterPid() {
+        if (!wrapped) {
+            return process.pid();
+        }
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(-1L);
     }
 
     Instant launchedAt() {
@@ -99,19 +126,29 @@ final class MusterRun implements AutoCloseable {
     }
 
     private Line awaitLine(Stream stream, String regex, Duration timeout) {
+        return awaitLines(stream, regex, 1, timeout).get(0);
+    }
+
+    /** Waits until {@code count} lines (either stream) contain a match of {@code regex}; returns the first {@code count}. */
+    List<Line> awaitLines(String regex, int count, Duration timeout) {
+        return awaitLines(null, regex, count, timeout);
+    }
+
+    private List<Line> awaitLines(Stream stream, String regex, int count, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             while (true) {
-                Optional<Line> found = lines.stream()
+                List<Line> found = lines.stream()
                         .filter(l -> stream == null || l.stream() == stream)
-                        .filter(l -> pattern.matcher(l.text()).find()).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
+                        .filter(l -> pattern.matcher(l.text()).find()).limit(count).toList();
+                if (found.size() == count) {
+                    return found;
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0 || (!process.isAlive() && !stdoutPump.isAlive() && !stderrPump.isAlive())) {
-                    throw new AssertionError("no line matching /" + regex + "/ within " + timeout
+                    throw new AssertionError((count == 1 ? "no line" : "fewer than " + count + " lines")
+                            + " matching /" + regex + "/ within " + timeout
                             + (process.isAlive() ? "" : " (muster exited with " + process.exitValue() + ")")
                             + "\n" + transcript());
                 }
@@ -125,14 +162,18 @@ final class MusterRun implements AutoCloseable {
         }
     }
 
-    /** Sends a signal by name (TERM, INT, KILL) to muster with kill(1). */
+    /** Sends a signal by name (TERM, INT, KILL) to muster (not to a wrapper) with kill(1). */
     void signal(String name) {
+        long target = musterPid();
+        if (target < 0) {
+            throw new AssertionError("muster's JVM is not running (any more)\n" + transcript());
+        }
         try {
-            Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(process.pid()))
+            Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(target))
                     .redirectErrorStream(true).start();
             String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (kill.waitFor() != 0) {
-                throw new AssertionError("kill -s " + name + " " + process.pid() + " failed: " + said);
+                throw new AssertionError("kill -s " + name + " " + target + " failed: " + said);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -214,7 +255,9 @@ final class MusterRun implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             List<ProcessHandle> descendants = process.descendants().toList();
-            signal("TERM");
+            if (musterPid() > 0) {
+                signal("TERM");
+            }
             try {
                 process.waitFor(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

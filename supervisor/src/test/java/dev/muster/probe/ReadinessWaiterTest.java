@@ -68,6 +68,35 @@ class ReadinessWaiterTest {
     }
 
     @Test
+    void anAttemptCutShortByTheDeadlineDoesNotHideTheEarlierExplanation() {
+        Probe probe = new Probe() {
+            @Override
+            public ProbeResult check(Duration timeout) {
+                if (timeout.toMillis() < 100) {
+                    return waitOut(timeout);
+                }
+                return ProbeResult.notYet("HTTP 200 (body does not match /ok/)");
+            }
+
+            private ProbeResult waitOut(Duration timeout) {
+                new CompletableFuture<Void>().completeOnTimeout(null, timeout.toMillis() + 5, TimeUnit.MILLISECONDS).join();
+                return ProbeResult.notYet("did not answer in time");
+            }
+
+            @Override
+            public String describe() {
+                return "slow at the end";
+            }
+        };
+
+        Readiness readiness = waiter.await(probe, Duration.ofMillis(300), Duration.ofMillis(20),
+                new CompletableFuture<>(), new CompletableFuture<>());
+
+        assertThat(readiness.outcome()).isEqualTo(Readiness.Outcome.TIMED_OUT);
+        assertThat(readiness.lastResult().detail()).isEqualTo("HTTP 200 (body does not match /ok/)");
+    }
+
+    @Test
     void cancellingEndsTheWait() {
         CompletableFuture<Void> cancel = new CompletableFuture<>();
         scheduler.schedule(() -> cancel.complete(null), 50, TimeUnit.MILLISECONDS);
