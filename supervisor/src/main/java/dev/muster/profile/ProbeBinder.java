@@ -3,6 +3,7 @@ package dev.muster.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,12 +18,44 @@ import java.util.regex.PatternSyntaxException;
  * {@code redis: PORT} or {@code { host, port, user, password }} (127.0.0.1:6379, no AUTH).
  */
 final class ProbeBinder {
+    /** The probe kinds, in the order they are looked for. */
+    static final List<String> KINDS = List.of("tcp", "http", "exec", "log", "postgres", "redis");
+
     private final ProblemCollector problems;
     private final Scalars scalars;
 
     ProbeBinder(ProblemCollector problems) {
         this.problems = problems;
         this.scalars = new Scalars(problems);
+    }
+
+    /**
+     * The one probe under {@code owner} ({@code ready:} or {@code live:}): reports more than one,
+     * and none when {@code required}.
+     */
+    Optional<ProbeSpec> oneOf(Section owner, boolean required) {
+        List<String> present = KINDS.stream().filter(key -> owner.value(key).isPresent()).toList();
+        if (present.size() > 1) {
+            problems.add(owner.path(), "has " + String.join(" and ", present) + " probes; keep exactly one of them");
+        }
+        if (present.isEmpty()) {
+            if (required) {
+                problems.add(owner.path(), "has no probe; add one of " + String.join(", ", KINDS) + ", as under ready:");
+            }
+            return Optional.empty();
+        }
+        String key = present.get(0);
+        JsonNode value = owner.value(key).orElseThrow();
+        String path = owner.pathOf(key);
+        Optional<? extends ProbeSpec> probe = switch (key) {
+            case "tcp" -> tcp(value, path);
+            case "http" -> http(value, path);
+            case "exec" -> exec(value, path);
+            case "postgres" -> postgres(value, path);
+            case "redis" -> redis(value, path);
+            default -> log(value, path);
+        };
+        return probe.map(ProbeSpec.class::cast);
     }
 
     Optional<ProbeSpec.Tcp> tcp(JsonNode value, String path) {

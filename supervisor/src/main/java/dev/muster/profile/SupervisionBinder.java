@@ -2,17 +2,14 @@ package dev.muster.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds a service's {@code live:} (one probe, as under {@code ready:}, plus {@code period},
+ * Binds a service's {@code live:} (exactly one probe of any kind, as under {@code ready:}, plus {@code period},
  * {@code timeout}, {@code failures}) and {@code restart:} ({@code policy}, {@code max},
  * {@code window}, {@code backoff: {initial, max}}; or the shorthand {@code restart: on-failure}).
  */
 final class SupervisionBinder {
-    private static final List<String> PROBES = List.of("tcp", "http", "exec", "log");
-
     private final ProblemCollector problems;
     private final ProbeBinder probes;
 
@@ -30,7 +27,7 @@ final class SupervisionBinder {
         if (task) {
             problems.add(live.path(), "a task has no liveness check (it runs to completion); remove live:");
         }
-        ProbeSpec probe = probe(live);
+        ProbeSpec probe = probes.oneOf(live, true).orElse(null);
         Duration period = live.duration("period", false).orElse(LiveSpec.DEFAULT_PERIOD);
         Duration timeout = live.duration("timeout", false).orElse(LiveSpec.DEFAULT_TIMEOUT);
         int failures = live.integer("failures", 1, 1000).orElse(LiveSpec.DEFAULT_FAILURES);
@@ -87,25 +84,5 @@ final class SupervisionBinder {
 
     private static RestartSpec withPolicy(RestartSpec base, RestartSpec.Policy policy) {
         return new RestartSpec(policy, base.max(), base.window(), base.initial(), base.maxBackoff());
-    }
-
-    private ProbeSpec probe(Section live) {
-        List<String> present = PROBES.stream().filter(key -> live.value(key).isPresent()).toList();
-        if (present.size() != 1) {
-            problems.add(live.path(), present.isEmpty()
-                    ? "has no probe; add one of tcp, http, exec or log, as under ready:"
-                    : "has " + String.join(" and ", present) + " probes; keep exactly one of them");
-            return null;
-        }
-        String key = present.get(0);
-        JsonNode value = live.value(key).orElseThrow();
-        String path = live.pathOf(key);
-        Optional<? extends ProbeSpec> probe = switch (key) {
-            case "tcp" -> probes.tcp(value, path);
-            case "http" -> probes.http(value, path);
-            case "exec" -> probes.exec(value, path);
-            default -> probes.log(value, path);
-        };
-        return probe.orElse(null);
     }
 }

@@ -191,7 +191,7 @@ class ServiceBindingTest {
         assertThat(problems("  t: { kind: task, command: [t], restart: always }\n  s: { command: [s], restart: sometimes, live: {} }\n"))
                 .contains("services.t.restart: a task is not restarted")
                 .contains("services.s.restart: \"sometimes\" is not a restart policy; write no, on-failure or always")
-                .contains("services.s.live: has no probe; add one of tcp, http, exec or log");
+                .contains("services.s.live: has no probe; add one of tcp, http, exec, log, postgres, redis, as under ready:");
     }
 
     @Test
