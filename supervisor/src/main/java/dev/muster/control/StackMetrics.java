@@ -17,7 +17,8 @@ import java.util.Locale;
  * The stack in Prometheus metrics, read from the live state at every scrape (nothing is counted
  * twice). Per service ({@code service} label): {@code muster_service_up} (it has a running process),
  * {@code muster_service_ready}, {@code muster_service_state} (1 for the current state),
- * {@code muster_service_restarts_total}, {@code muster_service_time_to_ready_seconds}; for the
+ * {@code muster_service_restarts_total}, {@code muster_service_probe_failures_total} ({@code probe}
+ * label: ready or live), {@code muster_service_time_to_ready_seconds}; for the
  * stack: {@code muster_stack_ready} (what /health says) and {@code muster_boot_duration_seconds}
  * (boot start to all required services ready, absent until then).
  */
@@ -40,6 +41,13 @@ final class StackMetrics {
         CounterWithCallback.builder().name("muster_service_restarts").help("How many times muster restarted the service")
                 .labelNames("service").callback(cb -> status.snapshot().forEach(s -> cb.call(s.restarts(), s.name())))
                 .register(registry);
+        CounterWithCallback.builder().name("muster_service_probe_failures")
+                .help("Failed probe attempts: probe=ready while it boots, probe=live once it is ready")
+                .labelNames("service", "probe").callback(cb -> status.snapshot().forEach(s -> {
+                    for (String probe : new String[] {"ready", "live"}) {
+                        cb.call(status.probeFailures(s.name(), probe), s.name(), probe);
+                    }
+                })).register(registry);
         GaugeWithCallback.builder().name("muster_service_time_to_ready_seconds")
                 .help("Seconds from the service's (last) launch to ready; absent until it was ready")
                 .labelNames("service").callback(cb -> status.snapshot().forEach(s -> {

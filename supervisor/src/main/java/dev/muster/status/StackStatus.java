@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 public final class StackStatus {
     private final Map<String, ServiceStatus> services = new LinkedHashMap<>();
     private final List<Consumer<ServiceStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> probeFailures = new LinkedHashMap<>();
 
     public synchronized void put(ServiceStatus status) {
         services.put(status.name(), status);
@@ -31,6 +32,16 @@ public final class StackStatus {
 
     public synchronized ServiceStatus get(String name) {
         return services.get(name);
+    }
+
+    /** Counts one failed probe attempt of a service; {@code probe} is "ready" or "live". */
+    public synchronized void probeFailed(String name, String probe) {
+        probeFailures.merge(name + "\u0000" + probe, 1L, Long::sum);
+    }
+
+    /** Failed probe attempts of a service so far; {@code probe} is "ready" or "live". */
+    public synchronized long probeFailures(String name, String probe) {
+        return probeFailures.getOrDefault(name + "\u0000" + probe, 0L);
     }
 
     public synchronized List<ServiceStatus> snapshot() {

@@ -33,7 +33,7 @@ final class RunObserver {
      * launch, so that a {@code log} probe sees a ready line printed the moment the service starts.
      */
     Probe readinessProbe() {
-        return service.spec().ready().hasProbe() ? context.probe(service.spec().ready().probe(), service, log) : null;
+        return service.spec().ready().hasProbe() ? context.probe(service.spec().ready().probe(), "ready", service, log) : null;
     }
 
     /** Waits for readiness with the probe from {@link #readinessProbe()}, and closes it. */
@@ -56,7 +56,7 @@ final class RunObserver {
             return new LivenessWatcher.Verdict(cancel.isDone() ? LivenessWatcher.Outcome.CANCELLED
                     : LivenessWatcher.Outcome.EXITED, null);
         }
-        try (Probe probe = context.probe(live.probe(), service, log)) {
+        try (Probe probe = context.probe(live.probe(), "live", service, log)) {
             return new LivenessWatcher().watch(probe, live.period(), live.timeout(), live.failures(),
                     running.exit(), cancel, result -> context.console().line(service.name(),
                             "liveness check failed: " + result.detail()));

@@ -54,7 +54,12 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
         return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log));
     }
 
-    Probe probe(dev.muster.profile.ProbeSpec spec, ResolvedService service, ServiceLog log) {
+    /** A probe of the service, counting its failures as {@code kind} ("ready" or "live"). */
+    Probe probe(dev.muster.profile.ProbeSpec spec, String kind, ResolvedService service, ServiceLog log) {
+        return new CountingProbe(create(spec, service, log), status, service.name(), kind);
+    }
+
+    private Probe create(dev.muster.profile.ProbeSpec spec, ResolvedService service, ServiceLog log) {
         return probes.create(spec, log, listener -> new LaunchRequest(
                 service.argvOf((dev.muster.profile.ProbeSpec.Exec) spec), service.env(), service.cwd(), service.user(), listener));
     }

@@ -110,6 +110,8 @@ class ControlPlaneTest {
     @Test
     void metricsAreStrictPrometheusText() throws Exception {
         start("");
+        status.probeFailed("db", "ready");
+        status.probeFailed("db", "ready");
         ready("db");
 
         HttpResponse<String> response = get("/metrics", null);
@@ -120,6 +122,8 @@ class ControlPlaneTest {
                 new PrometheusText.Sample("muster_service_ready", Map.of("service", "db"), 1),
                 new PrometheusText.Sample("muster_service_ready", Map.of("service", "app"), 0),
                 new PrometheusText.Sample("muster_service_restarts_total", Map.of("service", "db"), 0),
+                new PrometheusText.Sample("muster_service_probe_failures_total", Map.of("service", "db", "probe", "ready"), 2),
+                new PrometheusText.Sample("muster_service_probe_failures_total", Map.of("service", "db", "probe", "live"), 0),
                 new PrometheusText.Sample("muster_stack_ready", Map.of(), 0),
                 new PrometheusText.Sample("muster_service_state", Map.of("service", "db", "state", "ready"), 1));
         assertThat(samples).anyMatch(s -> s.name().equals("muster_service_time_to_ready_seconds") && s.value() >= 0);
