@@ -1,0 +1,143 @@
+package dev.muster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The image of the repository's Dockerfile, built once for the class from the jar under test and
+ * {@code $BASE_IMAGE} (default {@code local/debian:bookworm}, made by {@code scripts/base-image}).
+ * Skips where no Docker engine answers; {@code .ci/run} starts one, so in CI it runs.
+ */
+class ImageIT {
+    private static final int CONTROL = 7860;
+    private static final int FRONTEND = 53000;
+    private static final String TOKEN = "image-it-token";
+    private static final Map<String, String> ENV = Map.of("NO_COLOR", "1", "MUSTER_TOKEN", TOKEN);
+    private static final Duration BOOT = Duration.ofSeconds(90);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static ImageContainers images;
+
+    @BeforeAll
+    static void buildTheImage() {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine answers; start one with scripts/docker-up (.ci/run does)");
+        Path jar = Path.of(System.getProperty("muster.jar", "target/muster.jar"));
+        assertThat(jar).as("the jar under test; run mvn verify, not the IT alone").exists();
+        String base = ImageContainers.baseImage();
+        assertThat(DockerClientFactory.instance().client().listImagesCmd().withImageNameFilter(base).exec())
+                .as("base image %s is missing (no registry here): build it with scripts/base-image", base)
+                .isNotEmpty();
+        images = ImageContainers.build(Fixtures.root(), jar);
+    }
+
+    @AfterAll
+    static void removeEverything() {
+        if (images != null) {
+            images.close();
+        }
+    }
+
+    @Test
+    void bootsTheDemoStackToHealthyAndPrintsTheSummary() throws Exception {
+        String container = images.create(null, ENV, List.of(CONTROL, FRONTEND));
+        images.start(container);
+        int control = images.hostPort(container, CONTROL);
+
+        awaitBooted(container, control, 1);
+        String logs = images.logs(container);
+        assertThat(logs).contains("SERVICE        KIND     STATE", "all required services ready in");
+        assertThat(ImageContainers.lines(logs)).anyMatch(line -> line.matches("muster +\\| frontend +service +ready .*"));
+        assertThat(get(control, "/status", null).statusCode()).as("the token protects /status").isEqualTo(401);
+        HttpResponse<String> dashboard = get(control, "/", TOKEN);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<html");
+        assertThat(get(images.hostPort(container, FRONTEND), "/api/visits", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(images.inspect(container).getState().getHealth().getStatus())
+                        .as("the HEALTHCHECK's verdict").isEqualTo("healthy"));
+    }
+
+    @Test
+    void dockerStopShutsPostgresDownCleanlyAndARestartKeepsTheData() throws Exception {
+        String container = images.create(images.volume(), ENV, List.of(CONTROL, FRONTEND));
+        images.start(container);
+        awaitBooted(container, images.hostPort(container, CONTROL), 1);
+        int frontend = images.hostPort(container, FRONTEND);
+        post(frontend, "/api/visits");
+        post(frontend, "/api/visits");
+
+        images.stop(container, Duration.ofSeconds(60));
+        assertThat(images.awaitExit(container, Duration.ofSeconds(5))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(images.logs(container)).contains("database system is shut down", "stopped cleanly after SIGTERM");
+
+        images.start(container);
+        awaitBooted(container, images.hostPort(container, CONTROL), 2);
+        String logs = images.logs(container);
+        assertThat(logs).doesNotContain("not properly shut down", "automatic recovery in progress")
+                .contains("postgres-init | skipped");
+        assertThat(get(images.hostPort(container, FRONTEND), "/api/visits", null).body())
+                .as("the counter, read from PostgreSQL in the volume").contains("\"visits\": 2");
+        images.stop(container, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aBrokenProfileExitsWithCode2AndAReadableError() {
+        String container = images.create(null, ENV, List.of(), "up", "-p", "/tmp/broken.yaml");
+        images.copy(container, "/tmp", "broken.yaml", """
+                version: 1
+                services:
+                  web:
+                    command: python3 -m http.server
+                    depend_on: [db]
+                """);
+        images.start(container);
+
+        assertThat(images.awaitExit(container, Duration.ofSeconds(60))).isEqualTo(2);
+        String logs = images.logs(container);
+        assertThat(logs).contains("profile /tmp/broken.yaml is invalid (2 problems)",
+                "/tmp/broken.yaml:4: services.web.command", "did you mean 'depends_on'");
+        assertThat(logs).doesNotContain("Exception", "\tat ");
+    }
+
+    /**
+     * Waits for /health 200 and for the {@code boots}-th summary: /health ignores optional services
+     * (the frontend), the summary comes once every service has settled.
+     */
+    private static void awaitBooted(String container, int port, int boots) {
+        await().atMost(BOOT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("the container exited: " + container, () -> !images.inspect(container).getState().getRunning())
+                .until(() -> get(port, "/health", null).statusCode() == 200
+                        && images.logs(container).split("all required services ready in", -1).length > boots);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void post(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+}
