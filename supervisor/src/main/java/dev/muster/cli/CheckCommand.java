@@ -28,7 +28,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile profile = Profiles.load(streams, profiles.files(), SecretStore.readOnly()).profile();
-        Profiles.preflight(streams, profile, new Users());
+        dev.muster.container.Containers containers = Profiles.containers(streams, profile, line -> { });
+        try {
+            Profiles.preflight(streams, profile, new Users(), containers);
+        } finally {
+            containers.close();
+        }
         streams.out().println("profile " + profile.source() + " (" + profile.name() + ") is valid and its preflight passed.");
         streams.out().println("start order (independent services start in parallel):");
         DependencyGraph graph = DependencyGraph.of(profile.services());

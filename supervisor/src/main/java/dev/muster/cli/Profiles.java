@@ -1,5 +1,7 @@
 package dev.muster.cli;
 
+import dev.muster.container.Containers;
+import dev.muster.docker.DockerContainers;
 import dev.muster.preflight.Plan;
 import dev.muster.preflight.Preflight;
 import dev.muster.process.Executables;
@@ -20,7 +22,16 @@ final class Profiles {
         return new ProfileLoader(streams.env(), secrets).load(files);
     }
 
-    static Plan preflight(Streams streams, Profile profile, Users users) {
-        return new Preflight(streams.env(), users, new Executables(), streams.workDir()).check(profile);
+    static Plan preflight(Streams streams, Profile profile, Users users, Containers containers) {
+        return new Preflight(streams.env(), users, new Executables(), streams.workDir(), containers).check(profile);
+    }
+
+    /**
+     * The container runtime: Docker when any service has an {@code image:}, else none, so a stack
+     * without containers never touches Docker (the client is created on first use anyway).
+     */
+    static Containers containers(Streams streams, Profile profile, java.util.function.Consumer<String> info) {
+        boolean any = profile.services().values().stream().anyMatch(dev.muster.profile.ServiceSpec::isContainer);
+        return any ? new DockerContainers(streams.env(), streams.workDir(), info) : Containers.none();
     }
 }

@@ -48,9 +48,17 @@ final class UpCommand implements Callable<Integer> {
         Users users = new Users();
         Clock clock = Clock.systemUTC();
         Instant preflightAt = clock.instant();
-        Plan plan = Profiles.preflight(streams, profile, users);
         int width = profile.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.out(), streams.err(), Console.colorWanted(streams.env()), width);
+        dev.muster.container.Containers containers = Profiles.containers(streams, profile, console::info);
+        Plan plan;
+        try {
+            plan = Profiles.preflight(streams, profile, users, containers);
+        } catch (RuntimeException e) {
+            containers.close();
+            console.close();
+            throw e;
+        }
         ControlPlane control = null;
         try {
             Instant prepareAt = clock.instant();
@@ -64,7 +72,7 @@ final class UpCommand implements Callable<Integer> {
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
                     console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,
-                    dev.muster.container.Containers.none()));
+                    containers));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             ControlPlane plane = control;
             new SignalTrap().install(signal -> {

@@ -1,6 +1,9 @@
 package dev.muster.container;
 
 import dev.muster.process.Workload;
+import dev.muster.profile.ContainerSpec;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs services as containers. The docker package implements it with docker-java; the supervisor
@@ -15,6 +18,19 @@ public interface Containers {
      *         port clash) when it cannot be started
      */
     Workload launch(ContainerRequest request);
+
+    /**
+     * What would stop these container services from starting, for preflight: the engine is not
+     * reachable, an image is not present locally, a published host port is taken. Each problem is
+     * one line that starts with the profile path ({@code services.redis.image: ...}) and ends with
+     * the fix. Changes nothing.
+     *
+     * @param stack    the profile's name
+     * @param services the container services by name
+     */
+    default List<String> check(String stack, Map<String, ContainerSpec> services) {
+        return List.of();
+    }
 
     /** Removes what the stack created besides containers (its network); called once at the end. */
     void close();

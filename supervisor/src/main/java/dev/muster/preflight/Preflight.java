@@ -2,6 +2,8 @@ package dev.muster.preflight;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.container.Containers;
+import dev.muster.profile.ContainerSpec;
 import dev.muster.process.Executables;
 import dev.muster.process.UserId;
 import dev.muster.process.Users;
@@ -27,16 +29,24 @@ public final class Preflight {
     private final Users users;
     private final Executables executables;
     private final Path workDir;
+    private final Containers containers;
 
     /**
      * @param environment muster's own environment
      * @param workDir     muster's working directory, the default cwd of services
      */
     public Preflight(Map<String, String> environment, Users users, Executables executables, Path workDir) {
+        this(environment, users, executables, workDir, Containers.none());
+    }
+
+    /** @param containers checks the container services (engine, images, host ports) */
+    public Preflight(Map<String, String> environment, Users users, Executables executables, Path workDir,
+                     Containers containers) {
         this.environment = Map.copyOf(environment);
         this.users = users;
         this.executables = executables;
         this.workDir = workDir.toAbsolutePath();
+        this.containers = containers;
     }
 
     public Plan check(Profile profile) {
@@ -53,6 +63,12 @@ public final class Preflight {
         Path setpriv = otherUser ? tool("setpriv", problems) : null;
         new EnvironmentChecks(environment, profile).check(problems);
         new PortChecks().check(profile.preflight().ports(), problems);
+        Map<String, ContainerSpec> images = new LinkedHashMap<>();
+        profile.services().values().stream().filter(ServiceSpec::isContainer)
+                .forEach(spec -> images.put(spec.name(), spec.container()));
+        if (!images.isEmpty()) {
+            problems.addAll(containers.check(profile.name(), images));
+        }
         ControlToken.check(profile.control(), environment, profile.env(), problems);
         for (String command : profile.preflight().commands()) {
             if (executables.resolve(command, pathOf(profile.env()), workDir).isEmpty()) {

@@ -9,13 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds one entry under {@code services:} into a {@link ServiceSpec}. Keys the contract defines
- * but this version does not implement ({@code live}, {@code restart}, ...) are reported as such.
+ * Binds one entry under {@code services:} into a {@link ServiceSpec}; the container keys
+ * ({@code image}, {@code ports}, {@code volumes}) through {@link ContainerBinder}.
  */
 final class ServiceBinder {
-    private static final String[] NOT_YET = {
-        "image", "ports", "volumes"};
-
     private final ProblemCollector problems;
     private final Scalars scalars;
     private final Map<String, Kind> kinds;
@@ -34,14 +31,14 @@ final class ServiceBinder {
     private ServiceSpec bind(String name, Section section) {
         Kind kind = kind(section);
         boolean shell = section.bool("shell", false);
-        List<String> command = kind.inProcess() ? List.of() : new CommandBinder(scalars).bind(section, "command", shell);
+        List<String> command = kind.inProcess() ? List.of() : command(section, shell);
         Map<String, String> env = EnvBinder.bind(section);
         Path cwd = section.text("cwd").map(Path::of).orElse(null);
         String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
         Map<String, Condition> dependsOn = new DependencyBinder(problems, kinds).bind(name, section);
         ReadySpec ready = new ReadyBinder(problems).bind(section);
         ServicePartsBinder parts = new ServicePartsBinder(problems);
-        StopSpec stop = parts.stop(section, command);
+        StopSpec stop = parts.stop(section, stopBasis(section, command));
         LogSpec log = parts.log(section, name);
         boolean required = section.bool("required", true);
         Path creates = creates(section, kind);
@@ -52,10 +49,31 @@ final class ServiceBinder {
         SupervisionBinder supervision = new SupervisionBinder(problems);
         LiveSpec live = supervision.live(section, kind.runsToCompletion());
         RestartSpec restart = supervision.restart(section, kind.runsToCompletion());
-        section.notYetSupported(NOT_YET);
+        ContainerSpec container = new ContainerBinder(problems).bind(section, kind);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations, null);
+                live, restart, schema, migrations, container);
+    }
+
+    /**
+     * What the default stop signal is chosen from: the command, or for a container running its
+     * image's default, the image's name ({@code postgres:15} is PostgreSQL, stopped with SIGINT).
+     */
+    private static List<String> stopBasis(Section section, List<String> command) {
+        if (!command.isEmpty() || section.text("image").isEmpty()) {
+            return command;
+        }
+        String image = section.text("image").get();
+        String name = image.substring(image.lastIndexOf('/') + 1).replaceAll("[:@].*", "");
+        return List.of(name);
+    }
+
+    /** The command; optional for a container service (empty runs the image's default). */
+    private List<String> command(Section section, boolean shell) {
+        if (section.value("command").isEmpty() && ContainerBinder.declaresImage(section)) {
+            return List.of();
+        }
+        return new CommandBinder(scalars).bind(section, "command", shell);
     }
 
     private Kind kind(Section section) {

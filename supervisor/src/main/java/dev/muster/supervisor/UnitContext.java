@@ -49,7 +49,7 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
     Workload launch(ResolvedService service, ServiceLog log) {
         if (service.spec().isContainer()) {
             return containers.launch(new ContainerRequest(stack, service.name(), service.spec().container(),
-                    service.spec().command(), service.env(), log));
+                    service.spec().argv(), service.env(), log));
         }
         return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log));
     }
@@ -66,6 +66,11 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
 
     /** ": /usr/bin/redis-server --port 6379 (as redis)" with secrets removed. */
     String describeLaunch(ResolvedService service) {
+        if (service.spec().isContainer()) {
+            String command = service.argv().isEmpty() ? " (its default command)"
+                    : ": " + service.argv().stream().map(UnitContext::quoted).collect(java.util.stream.Collectors.joining(" "));
+            return redact.apply(": container from image " + service.spec().container().image() + command);
+        }
         String user = service.user() == null ? "" : " (as " + service.user().describe() + ")";
         return redact.apply(": " + service.argv().stream().map(UnitContext::quoted)
                 .collect(java.util.stream.Collectors.joining(" ")) + user);

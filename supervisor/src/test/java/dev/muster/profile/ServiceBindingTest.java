@@ -157,14 +157,6 @@ class ServiceBindingTest {
     }
 
     @Test
-    void contractKeysNotYetImplementedSaySoInsteadOfUnknown() {
-        assertThat(problems("  a: { command: [a], image: redis, volumes: [x] }\n"))
-                .contains("services.a.image: not supported by this version of muster yet; remove it")
-                .contains("services.a.volumes: not supported by this version of muster yet; remove it")
-                .doesNotContain("unknown key");
-    }
-
-    @Test
     void liveAndRestartBindWithDefaultsAndShorthand() {
         Map<String, ServiceSpec> services = services("""
                   a:

@@ -1,0 +1,124 @@
+package dev.muster.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import dev.muster.process.ExitStatus;
+import dev.muster.process.Signal;
+import dev.muster.process.Workload;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A started container as a {@link Workload}. Its end is the engine's {@code wait} answer (a
+ * streamed request that returns when the container stops; nothing polls); its output is the
+ * followed log stream. Stopping is {@code docker kill --signal}, the timeout, then SIGKILL;
+ * the container is removed once it has ended and its output has been read.
+ */
+final class ContainerWorkload implements Workload {
+    private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
+    private final DockerClient client;
+    private final String id;
+    private final long pid;
+    private final CompletableFuture<ExitStatus> exit;
+    private final CompletableFuture<Void> output;
+    private final long startNanos = System.nanoTime();
+    private volatile long exitNanos;
+
+    /**
+     * @param exit   completes with the container's exit code
+     * @param output completes when its log stream has ended
+     */
+    ContainerWorkload(DockerClient client, String id, long pid, CompletableFuture<ExitStatus> exit,
+                      CompletableFuture<Void> output) {
+        this.client = client;
+        this.id = id;
+        this.pid = pid;
+        this.exit = exit.whenComplete((status, error) -> exitNanos = System.nanoTime());
+        this.output = output;
+    }
+
+    /** The container's id. */
+    String id() {
+        return id;
+    }
+
+    @Override
+    public long pid() {
+        return pid;
+    }
+
+    @Override
+    public CompletableFuture<ExitStatus> exit() {
+        return exit;
+    }
+
+    @Override
+    public StopResult stop(Signal signal, Duration timeout) {
+        long started = System.nanoTime();
+        boolean forced = false;
+        if (isAlive()) {
+            kill(signal);
+            if (!awaitExit(timeout)) {
+                forced = true;
+                kill(Signal.KILL);
+                awaitExit(KILL_GRACE);
+            }
+        }
+        awaitOutput(Duration.ofSeconds(2));
+        return new StopResult(exit.getNow(null), forced, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public void awaitOutput(Duration max) {
+        try {
+            output.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // What was read has been delivered.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Duration runtime() {
+        long end = exit.isDone() ? exitNanos : System.nanoTime();
+        return Duration.ofNanos(end - startNanos);
+    }
+
+    /** Removes the container (it must have ended, or it is killed); a container already gone is fine. */
+    void remove() {
+        try {
+            client.removeContainerCmd(id).withForce(true).exec();
+        } catch (DockerException e) {
+            // Already removed (404) or being removed (409).
+        } catch (RuntimeException e) {
+            // The engine went away; nothing more can be done from here.
+        }
+    }
+
+    private void kill(Signal signal) {
+        try {
+            client.killContainerCmd(id).withSignal(signal.fullName()).exec();
+        } catch (DockerException e) {
+            // 409: it is not running any more; its exit is on its way.
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !isAlive();
+        }
+    }
+}

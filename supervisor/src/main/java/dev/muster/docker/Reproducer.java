@@ -1,0 +1,166 @@
+package dev.muster.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.WaitResponse;
+import dev.muster.process.ExitStatus;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code muster reproduce}: a platform's boot, locally. Builds the image, runs it with a fresh named
+ * volume, waits for {@code /health} 200, then restarts it ({@code docker stop}, {@code docker start})
+ * the given number of times. Every start must become healthy, PostgreSQL must not report crash
+ * recovery, and the data probe must print what it printed after the first boot. Prints one report.
+ */
+public final class Reproducer {
+    private final DockerEngine engine;
+    private final PrintStream out;
+
+    /** @param environment muster's environment ({@code DOCKER_HOST}) */
+    public Reproducer(Map<String, String> environment, PrintStream out) {
+        this.engine = new DockerEngine(environment);
+        this.out = out;
+    }
+
+    /** Runs it all; returns 0 when every start passed every check, else 1. */
+    public int run(ReproduceSettings settings) {
+        try {
+            return runChecked(settings);
+        } catch (dev.muster.MusterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new dev.muster.MusterException(dev.muster.ExitCodes.SERVICE_FAILED, "reproduce: "
+                    + (DockerEngine.isUnreachable(e) ? engine.unreachable(e) : "the Docker engine failed: "
+                    + EngineErrors.reason(e) + "; see the output above, rerun with --keep to inspect the container"), e);
+        }
+    }
+
+    private int runChecked(ReproduceSettings settings) {
+        try {
+            out.println("reproduce: Docker " + engine.ping() + " at " + engine.host());
+            new ImageBuilder(engine).build(settings.dockerfile(), settings.context(), settings.buildArgs(),
+                    settings.tag(), line -> out.println("build | " + line));
+            String name = "muster-reproduce-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            DockerClient client = engine.client();
+            client.createVolumeCmd().withName(name).withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec();
+            List<StartReport> starts = new ArrayList<>();
+            Thread interrupted = new Thread(() -> cleanUp(client, name, settings.keep()), "reproduce-cleanup");
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            try {
+                runStarts(client, create(client, settings, name), settings, starts);
+            } finally {
+                removeHook(interrupted);
+                cleanUp(client, name, settings.keep());
+            }
+            return report(starts, settings);
+        } finally {
+            engine.close();
+        }
+    }
+
+    private String create(DockerClient client, ReproduceSettings settings, String name) {
+        ExposedPort control = ExposedPort.tcp(settings.port());
+        Ports ports = new Ports();
+        ports.bind(control, Ports.Binding.bindIp("127.0.0.1"));
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(ports)
+                .withBinds(new Bind(name, new Volume(settings.dataPath()), AccessMode.rw));
+        return client.createContainerCmd(settings.tag()).withName(name).withExposedPorts(control).withHostConfig(host)
+                .withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec().getId();
+    }
+
+    private void runStarts(DockerClient client, String id, ReproduceSettings settings, List<StartReport> starts) {
+        StartRunner runner = new StartRunner(client, id, settings, out);
+        String baseline = null;
+        for (int number = 1; number <= settings.restarts() + 1; number++) {
+            String stop = number == 1 ? "" : runner.stop();
+            StartReport start = runner.start(number, stop, baseline);
+            starts.add(start);
+            if (number == 1) {
+                baseline = start.probeOutput();
+            }
+            if (!start.passed()) {
+                return;
+            }
+        }
+    }
+
+    /** Ctrl-C while it runs still removes the container and the volume; after a normal end the hook is not needed. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook cleans up.
+        }
+    }
+
+    private void cleanUp(DockerClient client, String name, boolean keep) {
+        if (keep) {
+            out.println("reproduce: kept container and volume " + name + " (--keep); remove them with docker rm -f "
+                    + name + " && docker volume rm " + name);
+            return;
+        }
+        try {
+            try {
+                client.removeContainerCmd(name).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                // Never created: the build or the create failed.
+            }
+            client.removeVolumeCmd(name).exec();
+        } catch (RuntimeException e) {
+            out.println("reproduce: could not remove " + name + ": " + EngineErrors.reason(e)
+                    + "; remove it with docker rm -f " + name + "; docker volume rm " + name);
+        }
+    }
+
+    private int report(List<StartReport> starts, ReproduceSettings settings) {
+        out.println("reproduce report (" + settings.tag() + ", " + settings.restarts() + " restarts):");
+        out.println(String.format("  %-6s %-10s %-10s %-22s %s", "START", "BOOT", "HEALTH", "POSTGRES", "DATA"));
+        boolean passed = starts.size() == settings.restarts() + 1;
+        for (StartReport start : starts) {
+            out.println(String.format("  %-6s %-10s %-10s %-22s %s", "#" + start.number(), start.bootTime(),
+                    start.healthy() ? "200" : "FAILED", start.postgres(), start.data()));
+            for (String failure : start.failures()) {
+                out.println("    FAILED " + failure);
+            }
+            passed &= start.passed();
+        }
+        out.println(passed ? "reproduce: PASSED: every start became healthy, without crash recovery, with its data"
+                : "reproduce: FAILED (see above; rerun with --keep to inspect the container and its volume)");
+        return passed ? 0 : 1;
+    }
+
+    /** A future that completes with how the container ended, from the engine's wait (not polling). */
+    static CompletableFuture<ExitStatus> ended(DockerClient client, String id) {
+        CompletableFuture<ExitStatus> ended = new CompletableFuture<>();
+        client.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
+            @Override
+            public void onNext(WaitResponse response) {
+                ended.complete(new ExitStatus(response.getStatusCode()));
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                ended.completeExceptionally(error);
+            }
+        });
+        return ended;
+    }
+
+    /** "1.23s". */
+    static String seconds(Duration duration) {
+        return String.format("%.2fs", duration.toMillis() / 1000.0);
+    }
+}
