@@ -38,7 +38,8 @@ final class ServiceBinder {
         Map<String, String> env = EnvBinder.bind(section);
         Path cwd = section.text("cwd").map(Path::of).orElse(null);
         String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
-        Map<String, Condition> dependsOn = new DependencyBinder(problems, kinds).bind(name, section);
+        DependencyBinder dependencies = new DependencyBinder(problems, kinds);
+        Map<String, Condition> dependsOn = dependencies.bind(name, section);
         ReadySpec ready = new ReadyBinder(problems).bind(section);
         ServicePartsBinder parts = new ServicePartsBinder(problems);
         StopSpec stop = parts.stop(section, command);
@@ -55,7 +56,7 @@ final class ServiceBinder {
         section.notYetSupported(NOT_YET);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations, null);
+                live, restart, schema, migrations, null, dependencies.restartWith());
     }
 
     private Kind kind(Section section) {
