@@ -10,7 +10,8 @@ import java.util.Properties;
 import org.postgresql.Driver;
 
 /**
- * Opens pgjdbc connections to a {@link DatabaseSpec} over TCP, bounded in time: connecting and every
+ * Opens pgjdbc connections to a {@link DatabaseSpec} over TCP, or over a unix-domain socket (junixsocket,
+ * pgjdbc's documented socket factory) when the host is a socket directory, bounded in time: connecting and every
  * read are limited to {@code timeout} (rounded up to whole seconds, pgjdbc's unit). Connections are
  * named {@code muster} in {@code pg_stat_activity}. The only pgjdbc user besides the schema steps.
  */
@@ -27,7 +28,11 @@ public final class PgConnector {
         if (database.password() != null) {
             props.setProperty("password", database.password());
         }
-        props.setProperty("sslmode", database.sslmode());
+        props.setProperty("sslmode", database.isSocket() ? "disable" : database.sslmode());
+        if (database.isSocket()) {
+            props.setProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
+            props.setProperty("socketFactoryArg", database.socketFile());
+        }
         props.setProperty("gssEncMode", "disable");
         props.setProperty("ApplicationName", "muster");
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
@@ -42,7 +47,8 @@ public final class PgConnector {
 
     /** {@code jdbc:postgresql://host:port/db}, without credentials. */
     public static String jdbcUrl(DatabaseSpec database) {
-        return "jdbc:postgresql://" + database.address() + "/"
+        String address = database.isSocket() ? "localhost:" + database.port() : database.address();
+        return "jdbc:postgresql://" + address + "/"
                 + URLEncoder.encode(database.name(), StandardCharsets.UTF_8);
     }
 }

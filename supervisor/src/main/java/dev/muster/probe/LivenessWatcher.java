@@ -19,18 +19,19 @@ public final class LivenessWatcher {
     }
 
     /** The ways watching can end. */
-    public enum Outcome { EXITED, CANCELLED, DEAD }
+    public enum Outcome { EXITED, CANCELLED, DEAD, INTERRUPTED }
 
     /**
+     * @param interrupt completes when the service is to be restarted for another reason
      * @param onFailure told about each failed attempt (for metrics and status), with the count in a row
      */
-    public Verdict watch(Probe probe, Duration period, Duration timeout, int failures,
-                         CompletableFuture<?> exited, CompletableFuture<?> cancel, Consumer<ProbeResult> onFailure) {
-        CompletableFuture<Object> wake = CompletableFuture.anyOf(exited, cancel);
+    public Verdict watch(Probe probe, Duration period, Duration timeout, int failures, CompletableFuture<?> exited,
+                         CompletableFuture<?> cancel, CompletableFuture<?> interrupt, Consumer<ProbeResult> onFailure) {
+        CompletableFuture<Object> wake = CompletableFuture.anyOf(exited, cancel, interrupt);
         int inARow = 0;
         while (true) {
             if (waitFor(wake, period)) {
-                return new Verdict(cancel.isDone() ? Outcome.CANCELLED : Outcome.EXITED, null);
+                return new Verdict(ended(exited, cancel), null);
             }
             ProbeResult result = probe.check(timeout);
             if (result.ready()) {
@@ -43,6 +44,14 @@ public final class LivenessWatcher {
                 return new Verdict(Outcome.DEAD, result);
             }
         }
+    }
+
+    /** Why watching ended, for a woken watcher: cancel first, then exit, then the interrupt. */
+    public static Outcome ended(CompletableFuture<?> exited, CompletableFuture<?> cancel) {
+        if (cancel.isDone()) {
+            return Outcome.CANCELLED;
+        }
+        return exited.isDone() ? Outcome.EXITED : Outcome.INTERRUPTED;
     }
 
     /** True when {@code wake} completed within {@code max}. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Binds where a PostgreSQL database is: a mapping {@code { host, port, user, password, NAME, sslmode }}
  * (NAME is {@code database} in a probe, {@code name} under a step's {@code database:}), or a
- * {@code url} in the forms {@link DatabaseUrls} reads. Only TCP: a unix-socket directory is a
+ * {@code url} in the forms {@link DatabaseUrls} reads. A {@code host} starting with {@code /} is a unix-socket
+ * directory (PostgreSQL's {@code -k}); muster connects to {@code DIR/.s.PGSQL.PORT}. Formerly a
  * problem that says how to switch to TCP.
  */
 final class DatabaseBinder {
@@ -45,11 +46,6 @@ final class DatabaseBinder {
         String password = section.text("password").orElse(null);
         String name = section.text(nameKey).orElse(user);
         Optional<String> sslmode = section.text("sslmode").flatMap(mode -> sslmode(mode, section.pathOf("sslmode")));
-        if (host.startsWith("/")) {
-            section.problem("host", "\"" + host + "\" is a unix-socket directory, which muster does not support; use"
-                    + " host: 127.0.0.1 and let PostgreSQL listen on TCP (listen_addresses=127.0.0.1)");
-            return Optional.empty();
-        }
         return Optional.of(new DatabaseSpec(host, port, user, password, name, sslmode.orElse(null)));
     }
 

@@ -33,11 +33,24 @@ public record DatabaseSpec(String host, int port, String user, String password, 
 
     /** "postgres@127.0.0.1:5432/app", never with the password. */
     public String describe() {
-        return user + "@" + host + ":" + port + "/" + name;
+        return user + "@" + address() + "/" + name;
     }
 
     /** "127.0.0.1:5432", for connection errors. */
     public String address() {
+        if (isSocket()) {
+            return socketFile();
+        }
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Whether {@code host} is a unix-socket directory rather than a host name. */
+    public boolean isSocket() {
+        return host.startsWith("/");
+    }
+
+    /** PostgreSQL's socket file in that directory: {@code DIR/.s.PGSQL.PORT}. */
+    public String socketFile() {
+        return host + "/.s.PGSQL." + port;
     }
 }

@@ -39,10 +39,6 @@ public final class DatabaseUrls {
             throw new IllegalArgumentException("has scheme " + scheme + "://, but muster speaks only to PostgreSQL; " + FORM);
         }
         String host = m.group("host").replaceAll("^\\[|\\]$", "");
-        if (host.isEmpty()) {
-            throw new IllegalArgumentException("has no host (a unix-socket URL is not supported: muster connects over TCP); "
-                    + FORM);
-        }
         int port = port(m.group("port"));
         String user = null;
         String password = null;
@@ -64,14 +60,26 @@ public final class DatabaseUrls {
                     case "sslmode" -> sslmode = sslmode(value);
                     case "user" -> user = value;
                     case "password" -> password = value;
-                    case "host" -> throw new IllegalArgumentException("names a host= parameter (a unix socket?); muster"
-                            + " connects over TCP only; " + FORM);
+                    case "host" -> host = socketDirectory(value);
                     default -> { }
                 }
             }
         }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("has no host; name one, or a unix-socket directory with ?host=/run/postgresql; "
+                    + FORM);
+        }
         user = user == null || user.isEmpty() ? DatabaseSpec.DEFAULT_USER : user;
         return new DatabaseSpec(host, port, user, password, db == null ? user : db, sslmode);
+    }
+
+    /** libpq's {@code ?host=/dir}: a unix-socket directory; any other host belongs before the path. */
+    private static String socketDirectory(String value) {
+        if (!value.startsWith("/")) {
+            throw new IllegalArgumentException("names host=" + value + " as a parameter; put a host name after"
+                    + " postgresql://, and use ?host= only for a unix-socket directory such as /run/postgresql; " + FORM);
+        }
+        return value;
     }
 
     /** Only the last '@' ends the user information: passwords from generators may contain '@' unencoded. */

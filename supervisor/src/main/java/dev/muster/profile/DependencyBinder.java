@@ -5,16 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Binds {@code depends_on}: a list of names (short form: completed for a task, ready for a
  * service), or a mapping of name to a condition ({@code started}, {@code ready},
- * {@code completed}) or to {@code { condition: ... }}.
+ * {@code completed}) or to {@code { condition: ..., restart: true }} (restart this service
+ * whenever that dependency is ready again after a restart).
  */
 final class DependencyBinder {
     private final ProblemCollector problems;
     private final Scalars scalars;
     private final Map<String, Kind> kinds;
+    private final Set<String> restartWith = new LinkedHashSet<>();
 
     DependencyBinder(ProblemCollector problems, Map<String, Kind> kinds) {
         this.problems = problems;
@@ -32,9 +36,11 @@ final class DependencyBinder {
         if (value.get().isObject()) {
             for (Map.Entry<String, JsonNode> entry : value.get().properties()) {
                 String at = path + "." + entry.getKey();
-                Optional<Condition> condition = condition(entry.getValue(), at);
+                Optional<Condition> condition = condition(entry.getKey(), entry.getValue(), at);
                 if (known(self, entry.getKey(), at) && condition.isPresent()) {
                     dependencies.put(entry.getKey(), condition.get());
+                } else {
+                    restartWith.remove(entry.getKey());
                 }
             }
             return dependencies;
@@ -64,15 +70,36 @@ final class DependencyBinder {
         return true;
     }
 
-    private Optional<Condition> condition(JsonNode value, String path) {
+    /** The dependencies declared with {@code restart: true}, after {@link #bind}. */
+    Set<String> restartWith() {
+        return Set.copyOf(restartWith);
+    }
+
+    private Optional<Condition> condition(String name, JsonNode value, String path) {
         if (value.isObject()) {
             return Section.sectionOf(value, path, problems).flatMap(section -> {
                 Optional<JsonNode> inner = section.require("condition", "ready")
                         ? section.value("condition") : Optional.empty();
+                if (section.bool("restart", false)) {
+                    restartWith(name, section);
+                }
                 section.rejectUnknown();
                 return inner.flatMap(v -> condition(v, section.pathOf("condition")));
             });
         }
+        return condition(value, path);
+    }
+
+    private void restartWith(String name, Section section) {
+        Kind kind = kinds.get(name);
+        if (kind != null && kind.runsToCompletion()) {
+            section.problem("restart", "'" + name + "' is a " + kind.yamlName() + ", which is never restarted; remove restart: true");
+        } else {
+            restartWith.add(name);
+        }
+    }
+
+    private Optional<Condition> condition(JsonNode value, String path) {
         return scalars.text(value, path).flatMap(text -> {
             for (Condition condition : Condition.values()) {
                 if (condition.yamlName().equals(text.strip().toLowerCase(Locale.ROOT))) {

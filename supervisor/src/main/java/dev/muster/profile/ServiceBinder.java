@@ -35,7 +35,8 @@ final class ServiceBinder {
         Map<String, String> env = EnvBinder.bind(section);
         Path cwd = section.text("cwd").map(Path::of).orElse(null);
         String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
-        Map<String, Condition> dependsOn = new DependencyBinder(problems, kinds).bind(name, section);
+        DependencyBinder dependencies = new DependencyBinder(problems, kinds);
+        Map<String, Condition> dependsOn = dependencies.bind(name, section);
         ReadySpec ready = new ReadyBinder(problems).bind(section);
         ServicePartsBinder parts = new ServicePartsBinder(problems);
         StopSpec stop = parts.stop(section, stopBasis(section, command));
@@ -52,7 +53,7 @@ final class ServiceBinder {
         ContainerSpec container = new ContainerBinder(problems).bind(section, kind);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations, container);
+                live, restart, schema, migrations, container, dependencies.restartWith());
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.muster.profile;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +29,8 @@ import java.util.Objects;
  * @param schema    for {@code kind: schema}: the guard's settings; null otherwise
  * @param migrations for {@code kind: migrations}: Flyway's settings; null otherwise
  * @param container  for a service with {@code image:}: runs it as a container; null runs a local process
+ * @param restartWith dependencies declared with {@code restart: true}: when one of them is ready again
+ *                    after a restart, this service is restarted too
  */
 public record ServiceSpec(
         String name,
@@ -45,7 +50,8 @@ public record ServiceSpec(
         RestartSpec restart,
         SchemaSpec schema,
         MigrationsSpec migrations,
-        ContainerSpec container) {
+        ContainerSpec container,
+        Set<String> restartWith) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -56,6 +62,7 @@ public record ServiceSpec(
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(stop, "stop");
         restart = restart == null ? RestartSpec.never() : restart;
+        restartWith = Collections.unmodifiableSet(new LinkedHashSet<>(restartWith));
     }
 
     /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */

@@ -3,14 +3,11 @@ package dev.muster.supervisor;
 import dev.muster.MusterException;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.LivenessWatcher;
 import dev.muster.probe.Probe;
-import dev.muster.probe.Readiness;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.OutputListener;
 import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
-import dev.muster.restart.Attempt;
 import dev.muster.restart.Decision;
 import dev.muster.restart.RestartTracker;
 import dev.muster.status.Durations;
@@ -18,7 +15,6 @@ import dev.muster.status.Failure;
 import dev.muster.status.ServiceState;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +33,7 @@ final class ServiceUnit {
     private final ResolvedService service;
     private final ServiceLog log;
     private final UnitContext context;
-    private final CompletableFuture<Void> started = new CompletableFuture<>();
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final CompletableFuture<Void> completed = new CompletableFuture<>();
+    private final UnitState state;
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final RunObserver observer;
@@ -50,7 +44,8 @@ final class ServiceUnit {
         this.service = service;
         this.log = log;
         this.context = context;
-        this.observer = new RunObserver(service, log, context, cancel);
+        this.state = new UnitState(this, context, service.spec().isTask());
+        this.observer = new RunObserver(this, state, log, context, cancel);
     }
 
     String name() {
@@ -70,11 +65,7 @@ final class ServiceUnit {
     }
 
     CompletableFuture<Void> future(Condition condition) {
-        return switch (condition) {
-            case STARTED -> started;
-            case READY -> service.spec().isTask() ? completed : ready;
-            case COMPLETED -> completed;
-        };
+        return state.future(condition);
     }
 
     /** Runs the unit from its dependencies to its end. Blocking; one call per unit. */
@@ -85,8 +76,7 @@ final class ServiceUnit {
             }
             if (service.spec().isTask() && service.spec().creates() != null && Files.exists(service.spec().creates())) {
                 context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
-                settle(ServiceState.SKIPPED, service.spec().creates() + " exists");
-                completeAll();
+                state.done(ServiceState.SKIPPED, service.spec().creates() + " exists");
             } else if (service.spec().kind().inProcess()) {
                 runStep();
             } else if (service.spec().isTask()) {
@@ -95,7 +85,7 @@ final class ServiceUnit {
                 runService();
             }
         } catch (RuntimeException e) {
-            fail(Reasons.launchFailed(service, String.valueOf(e)));
+            state.fail(Reasons.launchFailed(service, String.valueOf(e)));
         } finally {
             finished.complete(null);
         }
@@ -108,34 +98,30 @@ final class ServiceUnit {
         CompletableFuture.anyOf(gate, cancel).exceptionally(e -> null).join();
         if (gate.isCompletedExceptionally()) {
             String why = gate.handle((ok, e) -> (e instanceof CompletionException ? e.getCause() : e).getMessage()).join();
-            notStarted("not started: dependency " + why);
+            state.notStarted("not started: dependency " + why);
             return false;
         }
         if (!gate.isDone()) {
-            notStarted("not started: muster was stopping");
+            state.notStarted("not started: muster was stopping");
             return false;
         }
         return true;
     }
 
     private void runStep() {
-        Instant at = context.clock().instant();
-        context.status().update(name(), s -> s.started(0, at));
-        started.complete(null);
+        state.started(0);
         try {
             String summary = context.steps().get(service.spec().kind())
                     .run(service.spec(), line -> log.line(OutputListener.Stream.STDOUT, line));
             context.console().line(name(), summary);
-            settleReady(ServiceState.COMPLETED, summary);
-            completeAll();
+            state.ready(ServiceState.COMPLETED, summary);
         } catch (MusterException e) {
             if (isStopping()) {
                 context.console().line(name(), "stopped: " + e.getMessage());
-                failFutures("stopped");
-                settle(ServiceState.STOPPED, e.getMessage());
+                state.stopped(e.getMessage());
                 return;
             }
-            fail(new Failure(name(), e.getMessage(), ""));
+            state.fail(new Failure(name(), e.getMessage(), ""));
         }
     }
 
@@ -152,10 +138,9 @@ final class ServiceUnit {
         running.awaitOutput(OUTPUT_DRAIN);
         if (status.success()) {
             context.console().line(name(), "completed in " + Durations.format(running.runtime()));
-            settleReady(ServiceState.COMPLETED, "exit code 0");
-            completeAll();
+            state.ready(ServiceState.COMPLETED, "exit code 0");
         } else {
-            fail(Reasons.taskFailed(service, status, running.runtime()));
+            state.fail(Reasons.taskFailed(service, status, running.runtime()));
         }
     }
 
@@ -172,9 +157,13 @@ final class ServiceUnit {
                 }
                 return;
             }
-            RunEnd end = runOnce(running, probe);
+            RunObserver.RunEnd end = observer.run(running, probe);
             if (end == null) {
                 return;
+            }
+            if (end.requestedBy() != null) {
+                restartFor(end.requestedBy(), running);
+                continue;
             }
             Decision decision = tracker.next(end.attempt(), end.readyFor());
             if (!decision.restart()) {
@@ -190,85 +179,32 @@ final class ServiceUnit {
         }
     }
 
-    /** How one run ended: the attempt for the restart tracker, and the failure to report if it ends here. */
-    private record RunEnd(Attempt attempt, Duration readyFor, Failure failure) {
+    /** Asks a ready service to restart because {@code dependency}, declared with {@code restart: true}, restarted. */
+    void requestRestart(String dependency) {
+        observer.requestRestart(dependency);
     }
 
-    private RunEnd runOnce(Workload running, Probe probe) {
-        Readiness readiness = observer.awaitReady(running, probe);
-        switch (readiness.outcome()) {
-            case CANCELLED:
-                return null;
-            case TIMED_OUT:
-                Failure late = Reasons.notReady(service, probe.describe(), readiness);
-                return end("not ready within " + Durations.format(service.spec().ready().timeout()), running, null, late, true);
-            case FAILED:
-                Failure fatal = Reasons.probeFailed(service, probe.describe(), readiness);
-                return end("its ready probe failed for good", running, null, fatal, true);
-            case EXITED:
-                if (isStopping()) {
-                    return null;
-                }
-                clearGroup(running);
-                ExitStatus early = running.exit().join();
-                return end(early.describe() + " before it was ready", running, null,
-                        Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), !early.success());
-            default:
-                return supervise(running, readiness);
-        }
-    }
-
-    private RunEnd supervise(Workload running, Readiness readiness) {
-        String detail = readiness.lastResult() == null ? "started (no ready probe)" : readiness.lastResult().detail();
-        context.console().line(name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
-        settleReady(ServiceState.READY, detail);
-        ready.complete(null);
-        Instant readyAt = context.clock().instant();
-        LivenessWatcher.Verdict verdict = observer.supervise(running);
-        if (verdict.outcome() == LivenessWatcher.Outcome.CANCELLED || isStopping()) {
-            return null;
-        }
-        if (verdict.outcome() == LivenessWatcher.Outcome.DEAD) {
-            Failure dead = Reasons.notLive(service, verdict.lastResult().detail());
-            return end("failed its liveness check: " + verdict.lastResult().detail(), running, readyAt, dead, true);
-        }
-        clearGroup(running);
-        ExitStatus status = running.exit().join();
-        return end(status.describe(), running, readyAt, Reasons.exitedAfterReady(service, status, running.runtime()),
-                !status.success());
-    }
-
-    /**
-     * After the main process of a run ended: kills what it left in its process group (a child that
-     * would hold the port or the output pipe of the next run), then drains the output, so the
-     * report's tail is complete.
-     */
-    private static void clearGroup(Workload running) {
-        running.stop(dev.muster.process.Signal.KILL, Duration.ZERO);
-    }
-
-    /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */
-    private RunEnd end(String how, Workload running, Instant readyAt, Failure failure, boolean failed) {
-        Instant now = context.clock().instant();
-        Duration readyFor = readyAt == null ? Duration.ZERO : Duration.between(readyAt, now);
-        return new RunEnd(new Attempt(now, how, running.runtime(), failed), readyFor, failure);
+    private void restartFor(String dependency, Workload running) {
+        context.console().error("restarting " + name() + " because " + dependency
+                + " restarted (depends_on " + dependency + " with restart: true)");
+        new StopAction(service, running, context).run();
+        context.status().update(name(), s -> s.restarting("restarting because " + dependency + " restarted"));
     }
 
     /** No restart: a clean exit of an optional service completes it; anything else fails it. */
-    private void conclude(RunEnd end, Decision decision) {
+    private void conclude(RunObserver.RunEnd end, Decision decision) {
         if (!end.attempt().failure() && !service.spec().required()) {
             context.console().line(name(), "exited with code 0; it is optional and not restarted");
-            settle(ServiceState.COMPLETED, "exit code 0");
-            completeAll();
+            state.done(ServiceState.COMPLETED, "exit code 0");
         } else if (decision.crashLoop()) {
-            fail(Reasons.crashLoop(service, decision, end.failure()));
+            state.fail(Reasons.crashLoop(service, decision, end.failure()));
         } else {
-            fail(end.failure());
+            state.fail(end.failure());
         }
     }
 
     /** Announces the restart and waits out the backoff; false when muster began stopping meanwhile. */
-    private boolean restartAfter(Duration delay, RunEnd end) {
+    private boolean restartAfter(Duration delay, RunObserver.RunEnd end) {
         String why = end.attempt().how();
         List<String> dependents = context.dependentsOf(name());
         context.status().update(name(), s -> s.restarting("restarting in " + Durations.format(delay) + " after: " + why));
@@ -282,23 +218,21 @@ final class ServiceUnit {
         Workload running;
         synchronized (this) {
             if (stopping) {
-                if (!started.isDone()) {
-                    notStarted("not started: muster was stopping");
+                if (!state.hasStarted()) {
+                    state.notStarted("not started: muster was stopping");
                 }
                 return null;
             }
             try {
                 process = context.launch(service, log);
             } catch (MusterException e) {
-                fail(Reasons.launchFailed(service, e.getMessage()));
+                state.fail(Reasons.launchFailed(service, e.getMessage()));
                 return null;
             }
             running = process;
         }
-        Instant at = context.clock().instant();
-        context.status().update(name(), s -> s.started(running.pid(), at));
         context.console().line(name(), "started, pid " + running.pid() + context.describeLaunch(service));
-        started.complete(null);
+        state.started(running.pid());
         return running;
     }
 
@@ -316,50 +250,12 @@ final class ServiceUnit {
         if (running != null && running.isAlive()) {
             new StopAction(service, running, context).run();
         } else if (running != null) {
-            clearGroup(running);
+            RunObserver.clearGroup(running);
         }
         finished.join();
     }
 
-    private synchronized boolean isStopping() {
+    synchronized boolean isStopping() {
         return stopping;
-    }
-
-    private void settle(ServiceState state, String detail) {
-        context.status().update(name(), s -> s.with(state, detail));
-        context.events().settled(this);
-    }
-
-    private void settleReady(ServiceState state, String detail) {
-        Instant at = context.clock().instant();
-        context.status().update(name(), s -> s.ready(state, at, detail));
-        context.events().settled(this);
-    }
-
-    private void notStarted(String why) {
-        context.console().line(name(), why);
-        failFutures(why);
-        settle(ServiceState.NOT_STARTED, why);
-    }
-
-    /** Reports first, so the report still sees who was waiting; then releases the dependents. */
-    private void fail(Failure failure) {
-        context.status().update(name(), s -> s.with(ServiceState.FAILED, failure.reason()));
-        context.events().failed(this, failure);
-        failFutures("failed");
-        context.events().settled(this);
-    }
-
-    private void completeAll() {
-        started.complete(null);
-        ready.complete(null);
-        completed.complete(null);
-    }
-
-    private void failFutures(String why) {
-        DependencyFailed failure = new DependencyFailed(name(), why);
-        started.completeExceptionally(failure);
-        ready.completeExceptionally(failure);
-        completed.completeExceptionally(failure);
     }
 }

@@ -118,6 +118,12 @@ public final class Supervisor implements UnitEvents {
     }
 
     @Override
+    public void readyAgain(ServiceUnit unit) {
+        units.values().stream().filter(u -> u.service().spec().restartWith().contains(unit.name()))
+                .forEach(u -> u.requestRestart(unit.name()));
+    }
+
+    @Override
     public void settled(ServiceUnit unit) {
         List<ServiceStatus> snapshot = status.snapshot();
         boolean allSettled = snapshot.stream().allMatch(s -> s.state().settled());

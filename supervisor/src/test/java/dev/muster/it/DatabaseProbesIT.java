@@ -70,6 +70,16 @@ class DatabaseProbesIT {
     }
 
     @Test
+    void postgresProbeConnectsThroughTheUnixSocketDirectory() {
+        String socketDir = cluster.socketDirectory().toString();
+        ProbeResult result = check(new ProbeSpec.Postgres(new DatabaseSpec(socketDir, cluster.port(), "postgres", null,
+                "postgres", null)));
+
+        assertThat(result.ready()).as(result.detail()).isTrue();
+        assertThat(result.detail()).contains(socketDir + "/.s.PGSQL." + cluster.port());
+    }
+
+    @Test
     void postgresProbeFailsAtOnceOnWhatWaitingCannotFix() {
         String at = "127.0.0.1:" + cluster.port();
         assertThat(postgres("postgres", "not-it", "postgres", null)).isEqualTo(ProbeResult.fatal(

@@ -52,6 +52,7 @@ final class PostgresCluster implements AutoCloseable {
             Files.createDirectories(data);
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
             chownToPostgres(data);
+            chownToPostgres(Files.createDirectories(dir.resolve("sock")));
             Path pwfile = Files.writeString(dir.resolve("pwfile"), PASSWORD + "\n");
             chownToPostgres(pwfile);
             run(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth-local=trust",
@@ -78,7 +79,7 @@ final class PostgresCluster implements AutoCloseable {
     private void startPostmaster() {
         try {
             postmaster = new ProcessBuilder(asPostgres(List.of(BIN.resolve("postgres").toString(), "-D", data.toString(),
-                    "-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=")))
+                    "-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + socketDirectory())))
                     .directory(data.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(data.getParent().resolve("postgres.log").toFile())
@@ -93,6 +94,11 @@ final class PostgresCluster implements AutoCloseable {
                         return c.isValid(1);
                     }
                 });
+    }
+
+    /** The directory of the server's unix socket ({@code .s.PGSQL.PORT}), beside the data directory. */
+    Path socketDirectory() {
+        return data.getParent().resolve("sock");
     }
 
     int port() {

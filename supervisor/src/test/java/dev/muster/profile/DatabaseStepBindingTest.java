@@ -87,11 +87,11 @@ class DatabaseStepBindingTest {
                     kind: schema
                     apply: s.sql
                 """)).contains("services.s.database: missing; add database:");
-        assertThat(problems("""
+        assertThat(service("""
                     kind: schema
                     apply: s.sql
                     database: { host: /var/run/postgresql }
-                """)).contains("services.s.database.host: \"/var/run/postgresql\" is a unix-socket directory");
+                """).schema().database().socketFile()).isEqualTo("/var/run/postgresql/.s.PGSQL.5432");
         assertThat(problems("""
                     command: [app]
                     apply: s.sql

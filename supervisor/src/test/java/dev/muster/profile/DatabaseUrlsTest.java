@@ -55,7 +55,17 @@ class DatabaseUrlsTest {
                 .hasMessageContaining("sslmode=always");
         assertThatThrownBy(() -> DatabaseUrls.parse("postgresql://u:p%zz@db/app"))
                 .hasMessageContaining("badly percent-encoded password");
-        assertThatThrownBy(() -> DatabaseUrls.parse("postgresql:///app?host=/var/run/postgresql"))
-                .hasMessageContaining("unix-socket");
+        assertThatThrownBy(() -> DatabaseUrls.parse("postgresql:///app?host=db.internal"))
+                .hasMessageContaining("use ?host= only for a unix-socket directory");
+    }
+
+    @Test
+    void readsLibpqUnixSocketUrls() {
+        DatabaseSpec spec = DatabaseUrls.parse("postgresql://app@/shop?host=/var/run/postgresql");
+
+        assertThat(spec.isSocket()).isTrue();
+        assertThat(spec.socketFile()).isEqualTo("/var/run/postgresql/.s.PGSQL.5432");
+        assertThat(spec.user()).isEqualTo("app");
+        assertThat(spec.name()).isEqualTo("shop");
     }
 }

@@ -179,6 +179,21 @@ class ServiceBindingTest {
     }
 
     @Test
+    void restartTrueOnADependencyIsRecordedAndRefusedForTasks() {
+        Map<String, ServiceSpec> services = services("""
+                  db: { command: [db] }
+                  init: { kind: task, command: [init] }
+                  app: { command: [app], depends_on: { db: { condition: ready, restart: true }, init: completed } }
+                """);
+
+        assertThat(services.get("app").restartWith()).containsExactly("db");
+        assertThat(services.get("app").dependsOn()).containsEntry("db", Condition.READY);
+        assertThat(services.get("db").restartWith()).isEmpty();
+        assertThat(problems("  init: { kind: task, command: [i] }\n  app: { command: [a], depends_on: { init: { condition: completed, restart: true } } }\n"))
+                .contains("services.app.depends_on.init.restart: 'init' is a task, which is never restarted; remove restart: true");
+    }
+
+    @Test
     void restartAndLiveAreRejectedOnTasksAndBadPoliciesExplained() {
         assertThat(problems("  t: { kind: task, command: [t], restart: always }\n  s: { command: [s], restart: sometimes, live: {} }\n"))
                 .contains("services.t.restart: a task is not restarted")
