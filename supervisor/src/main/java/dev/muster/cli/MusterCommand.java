@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepares, boots, supervises and cleanly stops the services of one container.",
         subcommands = {UpCommand.class, CheckCommand.class, ConfigCommand.class, StatusCommand.class, LogsCommand.class,
-            DownCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+            DownCommand.class, ReproduceCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class MusterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: up, check, config, status, logs, down or reproduce (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: up, check, config, status, logs, down, reproduce or schema (see --help)");
     }
 
     /** A command line whose commands print to {@code out}/{@code err} and read {@code env}. */

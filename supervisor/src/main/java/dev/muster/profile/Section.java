@@ -22,7 +22,6 @@ final class Section {
     private final String path;
     private final ProblemCollector problems;
     private final Set<String> known = new LinkedHashSet<>();
-    private final Set<String> notYetSupported = new LinkedHashSet<>();
     private final Scalars scalars;
 
     Section(ObjectNode node, String path, ProblemCollector problems) {
@@ -107,20 +106,10 @@ final class Section {
                 .map(section -> List.copyOf(section.node.properties())).orElse(List.of());
     }
 
-    /** Keys the contract knows but this version does not implement: each present one is a problem. */
-    void notYetSupported(String... keys) {
-        for (String key : keys) {
-            notYetSupported.add(key);
-            if (node.has(key)) {
-                problem(key, "not supported by this version of muster yet; remove it");
-            }
-        }
-    }
-
     /** Reports every key that no getter asked for. */
     void rejectUnknown() {
         for (String key : node.properties().stream().map(Map.Entry::getKey).toList()) {
-            if (known.contains(key) || notYetSupported.contains(key)) {
+            if (known.contains(key)) {
                 continue;
             }
             String hint = Spelling.closest(key, known)
