@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.Signal;
+import dev.muster.process.StopSequence;
 import dev.muster.process.Workload;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeoutException;
  * the container is removed once it has ended and its output has been read.
  */
 final class ContainerWorkload implements Workload {
-    private static final Duration KILL_GRACE = Duration.ofSeconds(10);
-
     private final DockerClient client;
     private final String id;
     private final long pid;
@@ -59,15 +58,7 @@ final class ContainerWorkload implements Workload {
     @Override
     public StopResult stop(Signal signal, Duration timeout) {
         long started = System.nanoTime();
-        boolean forced = false;
-        if (isAlive()) {
-            kill(signal);
-            if (!awaitExit(timeout)) {
-                forced = true;
-                kill(Signal.KILL);
-                awaitExit(KILL_GRACE);
-            }
-        }
+        boolean forced = StopSequence.run(exit, this::kill, signal, timeout);
         awaitOutput(Duration.ofSeconds(2));
         return new StopResult(exit.getNow(null), forced, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -105,20 +96,6 @@ final class ContainerWorkload implements Workload {
             client.killContainerCmd(id).withSignal(signal.fullName()).exec();
         } catch (DockerException e) {
             // 409: it is not running any more; its exit is on its way.
-        }
-    }
-
-    private boolean awaitExit(Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !isAlive();
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeoutException;
  * signals sent to the group reach every process it started that did not leave the group.
  */
 public final class RunningProcess implements Workload {
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
-
     private final Process process;
     private final Future<?> pumps;
     private final Signals signals;
@@ -68,15 +66,7 @@ public final class RunningProcess implements Workload {
     @Override
     public StopResult stop(Signal signal, Duration timeout) {
         long started = System.nanoTime();
-        boolean forced = false;
-        if (isAlive()) {
-            signal(signal);
-            if (!awaitExit(timeout)) {
-                forced = true;
-                signal(Signal.KILL);
-                awaitExit(KILL_GRACE);
-            }
-        }
+        boolean forced = StopSequence.run(exit, this::signal, signal, timeout);
         signals.signalGroup(pid(), Signal.KILL);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         awaitOutput(Duration.ofSeconds(1));
@@ -92,20 +82,6 @@ public final class RunningProcess implements Workload {
             // Output still held open by a grandchild, or a pump failed: what was read is delivered.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean awaitExit(Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !isAlive();
         }
     }
 }
