@@ -57,6 +57,18 @@ final class ProfileFixture {
         return messageOf(() -> load(names));
     }
 
+    /** The services of a profile whose {@code services:} section is {@code yaml}. */
+    Map<String, ServiceSpec> services(String yaml) {
+        write("p.yaml", "version: 1\nservices:\n" + yaml);
+        return profile("p.yaml").services();
+    }
+
+    /** The exit-2 message for a profile whose {@code services:} section is {@code yaml}. */
+    String servicesProblems(String yaml) {
+        write("p.yaml", "version: 1\nservices:\n" + yaml);
+        return problems("p.yaml");
+    }
+
     /** The message of the exit-2 failure {@code loading} must produce. */
     static String messageOf(ThrowingCallable loading) {
         Throwable[] thrown = new Throwable[1];

@@ -20,13 +20,11 @@ class ServiceBindingTest {
     }
 
     private Map<String, ServiceSpec> services(String yaml) {
-        fixture.write("p.yaml", "version: 1\nservices:\n" + yaml);
-        return fixture.profile("p.yaml").services();
+        return fixture.services(yaml);
     }
 
     private String problems(String yaml) {
-        fixture.write("p.yaml", "version: 1\nservices:\n" + yaml);
-        return fixture.problems("p.yaml");
+        return fixture.servicesProblems(yaml);
     }
 
     @Test
