@@ -1,18 +1,19 @@
 package dev.muster.docker;
 
-import java.io.IOException;
+import dev.muster.probe.Probe;
+import dev.muster.probe.Probes;
+import dev.muster.probe.Readiness;
+import dev.muster.probe.ReadinessWaiter;
+import dev.muster.profile.ProbeSpec;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Waits for a booting container's {@code /health} to answer 200: one bounded request every
- * {@link #INTERVAL}, until the deadline, or at once when the container ends first.
+ * Waits for a booting container's {@code /health} to answer 200: the same http probe and poller
+ * that decide a service's readiness, one attempt every {@link #INTERVAL}, until the deadline, or
+ * at once when the container ends first.
  */
 final class BootCheck {
     static final Duration INTERVAL = Duration.ofMillis(200);
@@ -24,39 +25,19 @@ final class BootCheck {
     record Outcome(boolean healthy, String detail) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     Outcome await(String url, Duration timeout, CompletableFuture<?> ended) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer yet";
-        while (System.nanoTime() < deadline) {
-            if (ended.isDone()) {
-                return new Outcome(false, "the container ended before /health answered 200 (" + ended.join() + ")");
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return new Outcome(true, "HTTP 200");
-                }
-                last = "HTTP " + response.statusCode() + " " + response.body().replace('\n', ' ');
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(false, "interrupted");
-            }
-            try {
-                ended.get(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // Not ended: ask again.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(false, "interrupted");
-            } catch (java.util.concurrent.ExecutionException e) {
-                return new Outcome(false, "the container's wait failed: " + e.getCause());
-            }
+        ProbeSpec.Http health = new ProbeSpec.Http(URI.create(url), 200, null);
+        try (Probe probe = new Probes(null).create(health, null, null)) {
+            Readiness readiness = new ReadinessWaiter(Clock.systemUTC())
+                    .await(probe, timeout, INTERVAL, ended, new CompletableFuture<>());
+            String last = readiness.lastResult() == null ? "no answer yet" : readiness.lastResult().detail();
+            return switch (readiness.outcome()) {
+                case READY -> new Outcome(true, "HTTP 200");
+                case EXITED -> new Outcome(false, "the container ended before /health answered 200 ("
+                        + ended.handle((status, e) -> e == null ? String.valueOf(status) : "its wait failed: " + e).join() + ")");
+                default -> new Outcome(false, "/health did not answer 200 within " + timeout.toSeconds()
+                        + "s; last: " + last);
+            };
         }
-        return new Outcome(false, "/health did not answer 200 within " + timeout.toSeconds() + "s; last: " + last);
     }
 }
