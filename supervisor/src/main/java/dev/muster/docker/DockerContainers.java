@@ -1,11 +1,9 @@
 package dev.muster.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.WaitResponse;
 import dev.muster.MusterException;
 import dev.muster.container.ContainerRequest;
 import dev.muster.container.Containers;
@@ -92,23 +90,7 @@ public final class DockerContainers implements Containers {
         }
         LogLines logs = client.logContainerCmd(id).withFollowStream(true).withStdOut(true).withStdErr(true)
                 .exec(new LogLines(request.output()));
-        CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-        client.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
-            @Override
-            public void onNext(WaitResponse response) {
-                exit.complete(new ExitStatus(response.getStatusCode()));
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                exit.complete(lastExit(client, id));
-            }
-
-            @Override
-            public void onComplete() {
-                exit.complete(lastExit(client, id));
-            }
-        });
+        CompletableFuture<ExitStatus> exit = ContainerExit.watch(client, id);
         Long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
         ContainerWorkload workload = new ContainerWorkload(client, id, pid == null ? 0 : pid, exit, logs.done());
         launched.add(workload);
@@ -116,15 +98,6 @@ public final class DockerContainers implements Containers {
     }
 
     /** The exit code the engine recorded, when the wait stream broke; 255 when it cannot tell. */
-    private static ExitStatus lastExit(DockerClient client, String id) {
-        try {
-            Long code = client.inspectContainerCmd(id).exec().getState().getExitCodeLong();
-            return new ExitStatus(code == null ? 255 : code.intValue());
-        } catch (RuntimeException e) {
-            return new ExitStatus(255);
-        }
-    }
-
     /** The stack's network, created (and remembered for removal) when missing. */
     private synchronized String network(DockerClient client, String stack) {
         String name = ContainerLayout.networkName(stack);

@@ -1,22 +1,18 @@
 package dev.muster.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import com.github.dockerjava.api.model.WaitResponse;
-import dev.muster.process.ExitStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -142,22 +138,6 @@ public final class Reproducer {
         return passed ? 0 : 1;
     }
 
-    /** A future that completes with how the container ended, from the engine's wait (not polling). */
-    static CompletableFuture<ExitStatus> ended(DockerClient client, String id) {
-        CompletableFuture<ExitStatus> ended = new CompletableFuture<>();
-        client.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
-            @Override
-            public void onNext(WaitResponse response) {
-                ended.complete(new ExitStatus(response.getStatusCode()));
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                ended.completeExceptionally(error);
-            }
-        });
-        return ended;
-    }
 
     /** "1.23s". */
     static String seconds(Duration duration) {

@@ -49,7 +49,7 @@ final class StartRunner {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         client.startContainerCmd(id).exec();
-        CompletableFuture<ExitStatus> ended = Reproducer.ended(client, id);
+        CompletableFuture<ExitStatus> ended = ContainerExit.watch(client, id);
         logs = attach(number, lines);
         String url = "http://127.0.0.1:" + hostPort() + "/health";
         out.println("reproduce: start #" + number + (stopNote.isEmpty() ? "" : " (after " + stopNote + ")")
