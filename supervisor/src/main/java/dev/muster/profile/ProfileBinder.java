@@ -69,6 +69,7 @@ final class ProfileBinder {
             }
             binder.bind(entry.getKey(), entry.getValue()).ifPresent(spec -> services.put(spec.name(), spec));
         }
+        DisabledDependencies.check(services, problems);
         return services;
     }
 
