@@ -43,7 +43,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.generating(new java.security.SecureRandom()));
+        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.readOnly());
         Profile profile = loaded.profile();
         Users users = new Users();
         Clock clock = Clock.systemUTC();
@@ -61,6 +61,7 @@ final class UpCommand implements Callable<Integer> {
         }
         ControlPlane control = null;
         try {
+            profile = Profiles.generateSecrets(streams, profiles.files(), profile);
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
             Children children = new Children();

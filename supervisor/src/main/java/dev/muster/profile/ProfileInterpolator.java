@@ -25,7 +25,7 @@ final class ProfileInterpolator {
 
     ProfileInterpolator(Map<String, String> environment, SecretResolver resolver, ProblemCollector problems) {
         this.environment = Map.copyOf(environment);
-        this.resolver = resolver;
+        this.resolver = new SecretSources(environment, resolver);
         this.problems = problems;
     }
 

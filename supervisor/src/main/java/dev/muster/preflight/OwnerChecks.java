@@ -1,0 +1,44 @@
+package dev.muster.preflight;
+
+import dev.muster.process.UserId;
+import dev.muster.process.Users;
+import dev.muster.profile.DirectorySpec;
+import dev.muster.profile.FileSpec;
+import dev.muster.profile.Profile;
+import java.util.List;
+
+/**
+ * Checks that every {@code owner:} of {@code directories:} and {@code files:} exists, when muster
+ * runs as root and so will apply them. As another user ownership is not applied (muster says so
+ * once, elsewhere), so an unknown owner is no problem there.
+ */
+final class OwnerChecks {
+    private final Users users;
+    private final UserId self;
+
+    OwnerChecks(Users users, UserId self) {
+        this.users = users;
+        this.self = self;
+    }
+
+    void check(Profile profile, List<String> problems) {
+        if (self.uid() != 0) {
+            return;
+        }
+        for (int i = 0; i < profile.directories().size(); i++) {
+            DirectorySpec directory = profile.directories().get(i);
+            check("directories[" + i + "].owner", directory.owner(), directory.path().toString(), problems);
+        }
+        for (int i = 0; i < profile.files().size(); i++) {
+            FileSpec file = profile.files().get(i);
+            check("files[" + i + "].owner", file.owner(), file.path().toString(), problems);
+        }
+    }
+
+    private void check(String key, String owner, String path, List<String> problems) {
+        if (owner != null && users.find(owner).isEmpty()) {
+            problems.add(key + ": user \"" + owner + "\" (owner of " + path + ") does not exist on this machine; create"
+                    + " it in the image (useradd " + owner.replaceAll(":.*", "") + ") or fix owner:");
+        }
+    }
+}
