@@ -62,7 +62,7 @@ public final class Preflight {
         Path setsid = tool("setsid", problems);
         Path setpriv = otherUser ? tool("setpriv", problems) : null;
         new EnvironmentChecks(environment, profile).check(problems);
-        new OwnerChecks(users, self).check(profile, problems);
+        new PreparationChecks(users, self).check(profile, problems);
         new PortChecks().check(profile.preflight().ports(), problems);
         Map<String, ContainerSpec> images = new LinkedHashMap<>();
         profile.services().values().stream().filter(ServiceSpec::isContainer).filter(ServiceSpec::enabled)

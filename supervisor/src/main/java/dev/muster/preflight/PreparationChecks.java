@@ -5,23 +5,33 @@ import dev.muster.process.Users;
 import dev.muster.profile.DirectorySpec;
 import dev.muster.profile.FileSpec;
 import dev.muster.profile.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Checks that every {@code owner:} of {@code directories:} and {@code files:} exists, when muster
- * runs as root and so will apply them. As another user ownership is not applied (muster says so
- * once, elsewhere), so an unknown owner is no problem there.
+ * Checks what preparation will need: every {@code files[].template} exists, and every {@code owner:}
+ * of {@code directories:} and {@code files:} exists when muster runs as root and so will apply
+ * them. As another user ownership is not applied (muster says so once, elsewhere), so an unknown
+ * owner is no problem there.
  */
-final class OwnerChecks {
+final class PreparationChecks {
     private final Users users;
     private final UserId self;
 
-    OwnerChecks(Users users, UserId self) {
+    PreparationChecks(Users users, UserId self) {
         this.users = users;
         this.self = self;
     }
 
     void check(Profile profile, List<String> problems) {
+        for (int i = 0; i < profile.files().size(); i++) {
+            Path template = profile.files().get(i).template();
+            if (template != null && !Files.isRegularFile(template)) {
+                problems.add("files[" + i + "].template: " + template + " does not exist (it renders "
+                        + profile.files().get(i).path() + "); add it to the image, or fix template:");
+            }
+        }
         if (self.uid() != 0) {
             return;
         }
