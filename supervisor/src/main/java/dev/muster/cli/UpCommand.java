@@ -61,7 +61,11 @@ final class UpCommand implements Callable<Integer> {
         }
         ControlPlane control = null;
         try {
-            profile = Profiles.generateSecrets(streams, profiles.files(), profile);
+            Profile withSecrets = Profiles.generateSecrets(streams, profiles.files(), profile);
+            if (withSecrets != profile) {
+                profile = withSecrets;
+                plan = Profiles.preflight(streams, profile, users, containers);   // the plan carries the secrets' values
+            }
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
             Children children = new Children();

@@ -82,6 +82,29 @@ class EntrypointKeysIT {
     }
 
     @Test
+    void secretsGeneratedAfterPreflightReachTheServices() throws Exception {
+        Path secret = dir.resolve("secrets/secret_key");
+        Path seen = dir.resolve("seen");
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: generated
+                secrets:
+                  SECRET_KEY: { env: SECRET_KEY, file: %s, bytes: 16 }
+                services:
+                  web:
+                    shell: true
+                    command: printf %%s "$SECRET_KEY" > %s && echo web up && exec sleep 300
+                """.formatted(secret, seen));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine("web up", QUICK);
+            run.signal("TERM");
+            assertThat(run.awaitExit(QUICK)).as(run.output()).isEqualTo(143);
+        }
+        assertThat(Files.readString(secret).strip()).hasSize(32).isEqualTo(Files.readString(seen));
+    }
+
+    @Test
     void checkShowsDisabledServicesAndWarnsAboutWeakSecretsAndTermForPostgres() {
         Path profile = Fixtures.profile(dir, """
                 version: 1

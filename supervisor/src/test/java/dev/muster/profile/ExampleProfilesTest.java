@@ -42,6 +42,18 @@ class ExampleProfilesTest {
         assertThat(profile.services().get("postgres").stop().signal()).isEqualTo(Signal.INT);
     }
 
+    @ParameterizedTest
+    @MethodSource("examples")
+    void satisfiesTheJsonSchemaEditorsUse(Path file) throws IOException {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/dev/muster/profile/profile.schema.json")) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+            var tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(file.toFile());
+
+            assertThat(schema.validate(tree)).isEmpty();
+        }
+    }
+
     @Test
     void shipsAtLeastTwoExamples() throws IOException {
         assertThat(examples()).hasSizeGreaterThanOrEqualTo(2);
