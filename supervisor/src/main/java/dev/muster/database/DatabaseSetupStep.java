@@ -26,6 +26,8 @@ import org.postgresql.PGConnection;
 public final class DatabaseSetupStep implements InProcessStep {
     /** Bounds connecting and each statement (CREATE DATABASE copies a template). */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Bounds each connection of a {@link #preview}: check must answer quickly. */
+    static final Duration PREVIEW_TIMEOUT = Duration.ofSeconds(5);
     private static final long LOCK_KEY = 0x6d75737465720014L;
 
     private final PgConnector connector;
@@ -36,36 +38,66 @@ public final class DatabaseSetupStep implements InProcessStep {
 
     @Override
     public String run(ServiceSpec spec, Consumer<String> log) {
-        DatabaseSetupSpec setup = spec.setup();
-        List<String> changes = new ArrayList<>();
-        DatabaseSpec server = setup.server();
-        try (Connection connection = open(server)) {
-            SetupSql sql = new SetupSql(connection);
-            requireSuperuser(sql, server);
-            sql.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
-            if (setup.role() != null) {
-                changes.addAll(new RoleSetup(sql).ensure(setup.role()));
-            }
-            if (setup.database() != null) {
-                changes.addAll(ensureDatabase(sql, setup.database(), setup.owner()));
-            }
+        List<String> changes;
+        try {
+            changes = changes(spec.setup(), false);
         } catch (SQLException e) {
             throw failed(spec, e);
-        }
-        if (!setup.extensions().isEmpty()) {
-            try (Connection connection = open(setup.serverFor(setup.database()))) {
-                changes.addAll(new ExtensionSetup(new SetupSql(connection)).ensure(setup.database(), setup.extensions()));
-            } catch (SQLException e) {
-                throw failed(spec, e);
-            }
         }
         changes.forEach(log);
         return changes.isEmpty() ? "nothing to do" : summary(changes);
     }
 
-    private Connection open(DatabaseSpec database) throws SQLException {
+    /**
+     * What {@link #run} would do now, for {@code muster check}, changing nothing: "would create role app,
+     * database app owned by app", "nothing to do", or why the server cannot be asked (it may not run yet).
+     */
+    public String preview(DatabaseSetupSpec setup) {
         try {
-            return connector.open(database, TIMEOUT);
+            List<String> changes = changes(setup, true);
+            return changes.isEmpty() ? "nothing to do" : "would " + summary(changes.stream()
+                    .map(change -> change.replaceFirst("^created", "create").replaceFirst("^changed", "change")).toList());
+        } catch (SQLException e) {
+            return "cannot ask " + setup.server().address() + " now (" + (e instanceof SetupFailure ? e.getMessage()
+                    : e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")") + "); up runs this step once the server is ready";
+        }
+    }
+
+    private List<String> changes(DatabaseSetupSpec setup, boolean dryRun) throws SQLException {
+        List<String> changes = new ArrayList<>();
+        DatabaseSpec server = setup.server();
+        boolean databaseExists;
+        Duration timeout = dryRun ? PREVIEW_TIMEOUT : TIMEOUT;
+        try (Connection connection = open(server, timeout)) {
+            SetupSql sql = new SetupSql(connection);
+            requireSuperuser(sql, server);
+            if (!dryRun) {
+                sql.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+            }
+            if (setup.role() != null) {
+                changes.addAll(new RoleSetup(sql, dryRun).ensure(setup.role()));
+            }
+            databaseExists = setup.database() == null || sql.exists("SELECT 1 FROM pg_database WHERE datname = ?",
+                    setup.database());
+            if (setup.database() != null) {
+                changes.addAll(ensureDatabase(sql, setup.database(), setup.owner(), dryRun));
+            }
+        }
+        if (!setup.extensions().isEmpty() && (databaseExists || !dryRun)) {
+            try (Connection connection = open(setup.serverFor(setup.database()), timeout)) {
+                changes.addAll(new ExtensionSetup(new SetupSql(connection), dryRun).ensure(setup.database(),
+                        setup.extensions()));
+            }
+        } else if (!setup.extensions().isEmpty()) {
+            setup.extensions().forEach(extension -> changes.add("created extension " + extension + " in "
+                    + setup.database()));
+        }
+        return changes;
+    }
+
+    private Connection open(DatabaseSpec database, Duration timeout) throws SQLException {
+        try {
+            return connector.open(database, timeout);
         } catch (SQLException e) {
             throw new SetupFailure(ConnectionFailure.of(e, database).message(), e);
         }
@@ -78,14 +110,19 @@ public final class DatabaseSetupStep implements InProcessStep {
         }
     }
 
-    private static List<String> ensureDatabase(SetupSql sql, String name, String owner) throws SQLException {
+    private static List<String> ensureDatabase(SetupSql sql, String name, String owner, boolean dryRun)
+            throws SQLException {
         String current = sql.text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", name);
         if (current == null) {
-            sql.execute("CREATE DATABASE " + sql.identifier(name) + " OWNER " + sql.identifier(owner));
+            if (!dryRun) {
+                sql.execute("CREATE DATABASE " + sql.identifier(name) + " OWNER " + sql.identifier(owner));
+            }
             return List.of("created database " + name + " owned by " + owner);
         }
         if (!current.equals(owner)) {
-            sql.execute("ALTER DATABASE " + sql.identifier(name) + " OWNER TO " + sql.identifier(owner));
+            if (!dryRun) {
+                sql.execute("ALTER DATABASE " + sql.identifier(name) + " OWNER TO " + sql.identifier(owner));
+            }
             return List.of("changed the owner of database " + name + " from " + current + " to " + owner);
         }
         return List.of();

@@ -10,9 +10,12 @@ import java.util.List;
  */
 final class ExtensionSetup {
     private final SetupSql sql;
+    private final boolean dryRun;
 
-    ExtensionSetup(SetupSql sql) {
+    /** @param dryRun only report what would change, change nothing */
+    ExtensionSetup(SetupSql sql, boolean dryRun) {
         this.sql = sql;
+        this.dryRun = dryRun;
     }
 
     List<String> ensure(String database, List<String> extensions) throws SQLException {
@@ -26,7 +29,9 @@ final class ExtensionSetup {
                         + " (pg_available_extensions has no " + extension + "); install its package in the image"
                         + " (e.g. postgresql-contrib, postgresql-15-pgvector) or remove it from database.extensions", null);
             }
-            sql.execute("CREATE EXTENSION IF NOT EXISTS " + sql.identifier(extension));
+            if (!dryRun) {
+                sql.execute("CREATE EXTENSION IF NOT EXISTS " + sql.identifier(extension));
+            }
             changes.add("created extension " + extension + " in " + database);
         }
         return changes;

@@ -13,27 +13,36 @@ import java.util.List;
  */
 final class RoleSetup {
     private final SetupSql sql;
+    private final boolean dryRun;
 
-    RoleSetup(SetupSql sql) {
+    /** @param dryRun only report what would change ("would create role app"), change nothing */
+    RoleSetup(SetupSql sql, boolean dryRun) {
         this.sql = sql;
+        this.dryRun = dryRun;
     }
 
     List<String> ensure(DatabaseSetupSpec.Role role) throws SQLException {
         List<String> changes = new ArrayList<>();
         boolean exists = sql.exists("SELECT 1 FROM pg_roles WHERE rolname = ?", role.name());
         if (!exists) {
-            sql.execute("CREATE ROLE " + sql.identifier(role.name()) + " LOGIN");
-            setPassword(role);
+            if (!dryRun) {
+                sql.execute("CREATE ROLE " + sql.identifier(role.name()) + " LOGIN");
+                setPassword(role);
+            }
             changes.add("created role " + role.name());
             return changes;
         }
         if (!sql.bool("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?", role.name())) {
-            sql.execute("ALTER ROLE " + sql.identifier(role.name()) + " LOGIN");
+            if (!dryRun) {
+                sql.execute("ALTER ROLE " + sql.identifier(role.name()) + " LOGIN");
+            }
             changes.add("changed role " + role.name() + " to LOGIN");
         }
         String stored = sql.text("SELECT rolpassword FROM pg_authid WHERE rolname = ?", role.name());
         if (role.password() != null && !RolePasswords.matches(stored, role.name(), role.password())) {
-            setPassword(role);
+            if (!dryRun) {
+                setPassword(role);
+            }
             changes.add("changed the password of role " + role.name());
         }
         return changes;

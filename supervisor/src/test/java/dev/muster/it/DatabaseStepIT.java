@@ -85,6 +85,24 @@ class DatabaseStepIT {
     }
 
     @Test
+    void previewSaysWhatWouldChangeAndChangesNothing() {
+        DatabaseSetupSpec setup = new DatabaseSetupSpec(tcpSuperuser(), new DatabaseSetupSpec.Role("preview", "pw-preview-1"),
+                "preview", "preview", List.of("pgcrypto"));
+
+        String before = step.preview(setup);
+
+        assertThat(before).isEqualTo("would create role preview, database preview owned by preview, extension pgcrypto"
+                + " in preview");
+        assertThat(cluster.number("postgres", "SELECT count(*) FROM pg_roles WHERE rolname = 'preview'")).isZero();
+        step.run(step(setup), log::add);
+        assertThat(step.preview(setup)).isEqualTo("nothing to do");
+        DatabaseSpec closed = new DatabaseSpec("127.0.0.1", Fixtures.freePort(), "postgres", null, "postgres", null);
+        assertThat(step.preview(new DatabaseSetupSpec(closed, setup.role(), null, null, List.of())))
+                .startsWith("cannot ask 127.0.0.1:" + closed.port() + " now (port closed")
+                .endsWith("up runs this step once the server is ready");
+    }
+
+    @Test
     void aChangedPasswordOrOwnerIsSetAgainAndReported() throws Exception {
         DatabaseSpec socket = new DatabaseSpec(cluster.socketDirectory().toString(), cluster.port(), "postgres", null,
                 "postgres", null);
