@@ -105,6 +105,39 @@ class EntrypointKeysIT {
     }
 
     @Test
+    void upReadsEnvFilesRendersTemplatesAndOwnsTreesRecursively() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "changing owners needs root");
+        Path media = Files.createDirectories(dir.resolve("media/2026/01"));
+        Files.writeString(media.resolve("scan.pdf"), "pdf");
+        Path envFile = Files.writeString(dir.resolve("app.env"), "export APP_NAME=archive\nGREETING=\"hi ${APP_NAME}\"\n");
+        Path template = Files.writeString(dir.resolve("app.conf.tmpl"), "name=${APP_NAME}\ngreeting=${GREETING}\n");
+        Path rendered = dir.resolve("conf/app.conf");
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: prepared
+                env_file: [%s, "?%s"]
+                directories:
+                  - { path: %s, owner: nobody, mode: "2775", recursive: true }
+                files:
+                  - { path: %s, template: %s }
+                services:
+                  web: { command: %s }
+                """.formatted(envFile, dir.resolve("absent.env"), dir.resolve("media"), rendered, template,
+                sh("say-then-idle.sh", "0", "web up")));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine("prepared directory " + java.util.regex.Pattern.quote(dir.resolve("media").toString())
+                    + ": .*owner nobody .* on 3 of 3 entries below", QUICK);
+            run.awaitLine("web up", QUICK);
+            run.signal("TERM");
+            assertThat(run.awaitExit(QUICK)).as(run.output()).isEqualTo(143);
+        }
+        assertThat(Files.readString(rendered)).isEqualTo("name=archive\ngreeting=hi archive\n");
+        assertThat((Integer) Files.getAttribute(media, "unix:mode") & 07777).isEqualTo(02775);
+        assertThat(Files.getOwner(media.resolve("scan.pdf")).getName()).isEqualTo("nobody");
+    }
+
+    @Test
     void checkShowsDisabledServicesAndWarnsAboutWeakSecretsAndTermForPostgres() {
         Path profile = Fixtures.profile(dir, """
                 version: 1
