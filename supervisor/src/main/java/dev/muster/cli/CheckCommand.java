@@ -43,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
             if (!spec.required()) {
                 line.append(", optional");
             }
+            if (!spec.enabled()) {
+                line.append(", disabled");
+            }
             line.append(")");
             if (!spec.dependsOn().isEmpty()) {
                 line.append(" after ");
@@ -51,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             streams.out().println(line);
         }
+        java.util.stream.Stream.concat(dev.muster.profile.ProfileWarnings.of(profile).stream(),
+                dev.muster.secret.SecretStrength.warnings(profile).stream())
+                .forEach(warning -> streams.out().println("warning: " + warning));
         if (DatabaseStepCheck.report(profile, streams.out())) {
             return ExitCodes.PREFLIGHT_FAILED;
         }

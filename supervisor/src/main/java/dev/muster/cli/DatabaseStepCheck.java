@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * The part of {@code muster check} that says what each {@code kind: schema} and
+ * The part of {@code muster check} that says what each {@code kind: schema}, {@code kind: database} and
  * {@code kind: migrations} step would do now (apply, leave alone, refuse), changing nothing, and
  * warns about destructive statements in bootstrap files.
  */
@@ -28,6 +28,10 @@ final class DatabaseStepCheck {
                 preview = new SchemaGuard(connector, Clock.systemUTC(), "check").preview(spec.schema());
             } else if (spec.migrations() != null) {
                 preview = new MigrationsStep(connector).preview(spec.migrations());
+            } else if (spec.setup() != null) {
+                out.println(spec.name() + " (" + spec.kind().yamlName() + "):");
+                out.println("  " + new dev.muster.database.DatabaseSetupStep(connector).preview(spec.setup()));
+                continue;
             } else {
                 continue;
             }

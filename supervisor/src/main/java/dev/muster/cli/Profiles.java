@@ -22,6 +22,18 @@ final class Profiles {
         return new ProfileLoader(streams.env(), secrets).load(files);
     }
 
+    /**
+     * {@code profile} again with its secrets' values, generating the missing ones: called by {@code up}
+     * only after the profile was loaded read-only and its preflight passed, so a rejected profile
+     * never creates secret files. Without declared secrets, {@code profile} itself.
+     */
+    static Profile generateSecrets(Streams streams, List<Path> files, Profile profile) {
+        if (profile.secrets().isEmpty()) {
+            return profile;
+        }
+        return load(streams, files, dev.muster.secret.SecretStore.generating(new java.security.SecureRandom())).profile();
+    }
+
     static Plan preflight(Streams streams, Profile profile, Users users, Containers containers) {
         return new Preflight(streams.env(), users, new Executables(), streams.workDir(), containers).check(profile);
     }

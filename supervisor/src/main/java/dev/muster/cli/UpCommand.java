@@ -43,7 +43,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.generating(new java.security.SecureRandom()));
+        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.readOnly());
         Profile profile = loaded.profile();
         Users users = new Users();
         Clock clock = Clock.systemUTC();
@@ -61,6 +61,11 @@ final class UpCommand implements Callable<Integer> {
         }
         ControlPlane control = null;
         try {
+            Profile withSecrets = Profiles.generateSecrets(streams, profiles.files(), profile);
+            if (withSecrets != profile) {
+                profile = withSecrets;
+                plan = Profiles.preflight(streams, profile, users, containers);   // the plan carries the secrets' values
+            }
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
             Children children = new Children();

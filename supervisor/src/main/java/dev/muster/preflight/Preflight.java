@@ -62,9 +62,10 @@ public final class Preflight {
         Path setsid = tool("setsid", problems);
         Path setpriv = otherUser ? tool("setpriv", problems) : null;
         new EnvironmentChecks(environment, profile).check(problems);
+        new PreparationChecks(users, self).check(profile, problems);
         new PortChecks().check(profile.preflight().ports(), problems);
         Map<String, ContainerSpec> images = new LinkedHashMap<>();
-        profile.services().values().stream().filter(ServiceSpec::isContainer)
+        profile.services().values().stream().filter(ServiceSpec::isContainer).filter(ServiceSpec::enabled)
                 .forEach(spec -> images.put(spec.name(), spec.container()));
         if (!images.isEmpty()) {
             problems.addAll(containers.check(profile.name(), images));
@@ -89,6 +90,9 @@ public final class Preflight {
         Map<String, String> env = new LinkedHashMap<>(profile.env());
         env.putAll(spec.env());
         Path cwd = spec.cwd() == null ? workDir : workDir.resolve(spec.cwd()).normalize();
+        if (!spec.enabled() || !spec.kind().launches()) {
+            return new ResolvedService(spec, spec.argv(), env, cwd, null, List.of(), List.of());
+        }
         if (!Files.isDirectory(cwd) && !declared(profile, cwd)) {
             problems.add(key + ".cwd: " + cwd + " does not exist; create it or list it under directories:");
         }

@@ -51,8 +51,12 @@ public final class Preparer {
             Files.createDirectories(path);
             changes.add("created");
         }
-        applyMode(path, spec.mode(), changes);
         applyOwner(path, spec.owner(), changes);
+        applyMode(path, spec.mode(), changes);
+        if (spec.recursive()) {
+            UserId owner = spec.owner() == null ? null : users.resolve(spec.owner());
+            changes.addAll(new TreeOwnership(owner, spec.mode(), DirectorySpec.MAX_RECURSIVE_ENTRIES).apply(path));
+        }
         if (!changes.isEmpty()) {
             report.accept("prepared directory " + path + ": " + String.join(", ", changes));
         }
@@ -67,8 +71,8 @@ public final class Preparer {
             writeAtomically(path, content, spec.mode());
             changes.add(existed ? "rewritten (content changed)" : "created");
         }
-        applyMode(path, spec.mode(), changes);
         applyOwner(path, spec.owner(), changes);
+        applyMode(path, spec.mode(), changes);
         if (!changes.isEmpty()) {
             report.accept("prepared file " + path + ": " + String.join(", ", changes));
         }
@@ -92,9 +96,9 @@ public final class Preparer {
         }
     }
 
+    /** Applied after the owner: chown clears setuid and setgid. */
     private static void applyMode(Path path, FileMode mode, List<String> changes) throws IOException {
-        if (mode != null && !Files.getPosixFilePermissions(path).equals(mode.permissions())) {
-            Files.setPosixFilePermissions(path, mode.permissions());
+        if (mode != null && TreeOwnership.setMode(path, mode)) {
             changes.add("mode " + mode);
         }
     }

@@ -34,6 +34,9 @@ public final class Probes {
         if (spec instanceof ProbeSpec.Log logSpec) {
             return new LogProbe(logSpec, log);
         }
+        if (spec instanceof ProbeSpec.Postgres postgres && postgres.accepting()) {
+            return new PostgresAcceptingProbe(postgres.database());
+        }
         if (spec instanceof ProbeSpec.Postgres postgres) {
             return new PostgresProbe(postgres.database(), new PgConnector());
         }

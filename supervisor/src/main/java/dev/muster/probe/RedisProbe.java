@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Ready when Redis answers {@code PING} with {@code PONG}, after {@code AUTH [user] password} when
- * a password is set. Spoken in RESP over a plain socket. Not yet: refused, no answer, {@code LOADING}
+ * a password is set and {@code SELECT db} when the database is not 0 (a database the server does
+ * not have is fatal). Spoken in RESP over a plain socket. Not yet: refused, no answer, {@code LOADING}
  * (the dataset is still being read), {@code MASTERDOWN}, {@code BUSY}. Fatal: a wrong password or
  * user, or a password the server requires and the probe lacks.
  */
@@ -47,6 +48,16 @@ final class RedisProbe implements Probe {
                 String reply = exchange(out, in, auth);
                 if (!reply.equals("+OK")) {
                     return authFailed(reply);
+                }
+            }
+            if (spec.database() != 0) {
+                String selected = exchange(out, in, List.of("SELECT", String.valueOf(spec.database())));
+                if (selected.startsWith("-ERR")) {
+                    return ProbeResult.fatal("redis on " + target + " has no database " + spec.database() + " ("
+                            + selected.substring(1) + "); use a database below the server's databases setting");
+                }
+                if (!selected.equals("+OK")) {
+                    return answer(selected, target);
                 }
             }
             String reply = exchange(out, in, List.of("PING"));

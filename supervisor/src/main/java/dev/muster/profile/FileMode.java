@@ -5,9 +5,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A POSIX permission mode such as {@code 0755}. Only the nine permission bits are supported.
+ * A POSIX permission mode such as {@code 0755}, or with setuid (4), setgid (2) or sticky (1) in
+ * front such as {@code 2775} (a shared directory whose new files keep its group).
  *
- * @param bits the mode bits, 0 to 0777
+ * @param bits the mode bits, 0 to 07777
  */
 public record FileMode(int bits) {
     private static final PosixFilePermission[] ORDER = {
@@ -17,17 +18,32 @@ public record FileMode(int bits) {
     };
 
     public FileMode {
-        if (bits < 0 || bits > 0777) {
-            throw new IllegalArgumentException("mode must be between 0000 and 0777: " + Integer.toOctalString(bits));
+        if (bits < 0 || bits > 07777) {
+            throw new IllegalArgumentException("mode must be between 0000 and 7777: " + Integer.toOctalString(bits));
         }
     }
 
-    /** Parses an octal string such as "0755" or "600". */
+    /** Parses an octal string such as "0755", "600", "2775" or "01777". */
     public static FileMode parse(String octal) {
-        if (!octal.matches("0?[0-7]{3}")) {
+        if (!isOctal(octal)) {
             throw new IllegalArgumentException("not an octal mode like \"0755\": " + octal);
         }
         return new FileMode(Integer.parseInt(octal, 8));
+    }
+
+    /** Whether {@code text} is three or four octal digits, optionally after a leading 0. */
+    public static boolean isOctal(String text) {
+        return text.matches("0?[0-7]{3,4}");
+    }
+
+    /** Whether setuid, setgid or sticky is set, which {@link #permissions()} cannot express. */
+    public boolean hasSpecialBits() {
+        return (bits & 07000) != 0;
+    }
+
+    /** The mode for a regular file below a recursive directory: read/write bits, execute only if {@code executable}. */
+    public FileMode forFile(boolean executable) {
+        return new FileMode(executable ? bits & 0777 : bits & 0666);
     }
 
     public Set<PosixFilePermission> permissions() {
@@ -42,6 +58,6 @@ public record FileMode(int bits) {
 
     @Override
     public String toString() {
-        return String.format("0%03o", bits);
+        return hasSpecialBits() ? String.format("%04o", bits) : String.format("0%03o", bits);
     }
 }

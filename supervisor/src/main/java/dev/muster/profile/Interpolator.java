@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Expands variables in one string, like a POSIX shell: {@code ${V}}, {@code ${V:-default}}
  * (default when unset or empty), {@code ${V-default}} (default when unset), {@code ${V:?message}}
- * (error when unset or empty), {@code ${V?message}} (error when unset) and {@code $$} for a
- * literal {@code $}. Defaults may contain references themselves. A {@code $} followed by
+ * (error when unset or empty), {@code ${V?message}} (error when unset), {@code ${V:+alt}} (alt when
+ * set and not empty, else empty), {@code ${V+alt}} (alt when set), as Compose has them, and
+ * {@code $$} for a literal {@code $}. Defaults may contain references themselves. A {@code $} followed by
  * anything else stays as written, so regexes such as {@code ready$} need no escaping.
  */
 final class Interpolator {
@@ -49,8 +50,7 @@ final class Interpolator {
     private String expand(String expression, Consumer<String> problems) {
         Matcher matcher = REFERENCE.matcher(expression);
         if (!matcher.matches()) {
-            problems.accept("${" + expression + "} is not a variable reference; write ${NAME}, ${NAME:-default}"
-                    + " or ${NAME:?message}, or $$ for a literal $");
+            problems.accept(unsupported(expression));
             return "";
         }
         String name = matcher.group(1);
@@ -69,6 +69,9 @@ final class Interpolator {
         if (body.startsWith("-")) {
             return missing ? interpolate(body.substring(1), problems) : value;
         }
+        if (body.startsWith("+")) {
+            return missing ? "" : interpolate(body.substring(1), problems);
+        }
         if (body.startsWith("?")) {
             if (missing) {
                 String message = interpolate(body.substring(1), problems);
@@ -77,9 +80,15 @@ final class Interpolator {
             }
             return missing ? "" : value;
         }
-        problems.accept("${" + expression + "} is not a variable reference; write ${" + name + "}, ${"
-                + name + ":-default} or ${" + name + ":?message}");
+        problems.accept(unsupported(expression));
         return "";
+    }
+
+    /** The problem for a form muster does not expand, such as the shell's {@code ${V#x}} or {@code ${#V}}. */
+    private static String unsupported(String expression) {
+        return "${" + expression + "} is not a form muster interpolates (it has ${V}, ${V:-default}, ${V-default},"
+                + " ${V:?message}, ${V?message}, ${V:+alt} and ${V+alt}); if the shell should expand it, write it"
+                + " as $${" + expression + "} so that muster passes it on unchanged";
     }
 
     private static int closingBrace(String text, int from) {

@@ -14,8 +14,10 @@ import java.util.regex.PatternSyntaxException;
  * {@code http: URL} or {@code { url, status, body }} (status 0 = any 2xx, body a regex);
  * {@code exec: [prog, arg]} or {@code { command, shell }};
  * {@code log: REGEX} or {@code { pattern, times }} (times 1);
- * {@code postgres: PORT} or {@code { host, port, user, password, database, sslmode }} or {@code { url }};
- * {@code redis: PORT} or {@code { host, port, user, password }} (127.0.0.1:6379, no AUTH).
+ * {@code postgres: PORT} or {@code { host, port, user, password, database, sslmode, mode }} or {@code { url, mode }}
+ * (mode {@code query}, the default: SELECT 1 as that user; {@code accepting}: the server accepts connections);
+ * {@code redis: PORT} or {@code { host, port, user, password, database }} (127.0.0.1:6379, no AUTH, database 0)
+ * or {@code { url: redis://:PASSWORD@HOST:PORT/DB }}.
  */
 final class ProbeBinder {
     /** The probe kinds, in the order they are looked for. */
@@ -116,9 +118,10 @@ final class ProbeBinder {
                     DatabaseSpec.DEFAULT_HOST, port, DatabaseSpec.DEFAULT_USER, null, DatabaseSpec.DEFAULT_USER, null)));
         }
         return Section.sectionOf(value, path, problems).flatMap(postgres -> {
+            boolean accepting = postgresMode(postgres);
             Optional<DatabaseSpec> database = new DatabaseBinder(problems).fields(postgres, "database");
             postgres.rejectUnknown();
-            return database.map(ProbeSpec.Postgres::new);
+            return database.map(db -> new ProbeSpec.Postgres(db, accepting));
         });
     }
 
@@ -127,6 +130,9 @@ final class ProbeBinder {
             return scalars.integer(value, path, 1, 65535).map(port -> new ProbeSpec.Redis("127.0.0.1", port, null, null));
         }
         return Section.sectionOf(value, path, problems).flatMap(redis -> {
+            if (redis.value("url").isPresent()) {
+                return redisUrl(redis);
+            }
             String host = redis.text("host").orElse("127.0.0.1");
             int port = redis.integer("port", 1, 65535).orElse(6379);
             String user = redis.text("user").orElse(null);
@@ -134,9 +140,36 @@ final class ProbeBinder {
             if (user != null && password == null) {
                 redis.problem("user", "is given without a password; add password: ${REDIS_PASSWORD}");
             }
+            int database = redis.integer("database", 0, 1_000_000).orElse(0);
             redis.rejectUnknown();
-            return Optional.of(new ProbeSpec.Redis(host, port, user, password));
+            return Optional.of(new ProbeSpec.Redis(host, port, user, password, database));
         });
+    }
+
+    private Optional<ProbeSpec.Redis> redisUrl(Section redis) {
+        for (String key : List.of("host", "port", "user", "password", "database")) {
+            if (redis.value(key).isPresent()) {
+                redis.problem(key, "is given together with url; keep one: either url, or host, port, password, ...");
+            }
+        }
+        Optional<String> url = redis.text("url");
+        redis.rejectUnknown();
+        try {
+            return url.map(RedisUrls::parse);
+        } catch (IllegalArgumentException e) {
+            redis.problem("url", "the redis URL " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code mode: query} (default) or {@code accepting}. */
+    private boolean postgresMode(Section postgres) {
+        Optional<String> mode = postgres.text("mode");
+        if (mode.isPresent() && !mode.get().equals("query") && !mode.get().equals("accepting")) {
+            postgres.problem("mode", "\"" + mode.get() + "\" is not a postgres probe mode; write mode: query (SELECT 1"
+                    + " as the user, the default) or mode: accepting (the server accepts connections, as pg_isready)");
+        }
+        return mode.filter("accepting"::equals).isPresent();
     }
 
     private Optional<URI> url(String text, String path) {

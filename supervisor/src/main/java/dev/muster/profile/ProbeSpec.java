@@ -88,18 +88,26 @@ public sealed interface ProbeSpec {
     }
 
     /**
-     * Ready when {@code SELECT 1} succeeds against the database.
+     * Ready when {@code SELECT 1} succeeds against the database, or with {@code accepting} when the
+     * server accepts connections at all (what {@code pg_isready} answers): then any answer to a
+     * startup packet but "starting up"/"shutting down" counts, so the role and database need not exist.
      *
-     * @param database where
+     * @param database  where (with {@code accepting} only its address is used)
+     * @param accepting {@code mode: accepting} instead of the default {@code mode: query}
      */
-    record Postgres(DatabaseSpec database) implements ProbeSpec {
+    record Postgres(DatabaseSpec database, boolean accepting) implements ProbeSpec {
         public Postgres {
             Objects.requireNonNull(database, "database");
         }
 
+        /** A {@code SELECT 1} probe. */
+        public Postgres(DatabaseSpec database) {
+            this(database, false);
+        }
+
         @Override
         public String describe() {
-            return "postgres " + database.describe();
+            return accepting ? "postgres accepting connections on " + database.address() : "postgres " + database.describe();
         }
     }
 
@@ -110,15 +118,24 @@ public sealed interface ProbeSpec {
      * @param port     default 6379
      * @param user     ACL user, or null
      * @param password null for none
+     * @param database  the logical database selected before PING (default 0), as in {@code redis://host:port/DB}
      */
-    record Redis(String host, int port, String user, String password) implements ProbeSpec {
+    record Redis(String host, int port, String user, String password, int database) implements ProbeSpec {
         public Redis {
             Objects.requireNonNull(host, "host");
+            if (database < 0) {
+                throw new IllegalArgumentException("database must not be negative");
+            }
+        }
+
+        /** A probe of database 0. */
+        public Redis(String host, int port, String user, String password) {
+            this(host, port, user, password, 0);
         }
 
         @Override
         public String describe() {
-            return "redis " + host + ":" + port;
+            return "redis " + host + ":" + port + (database == 0 ? "" : "/" + database);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Binds a merged, interpolated profile tree into a {@link Profile}, reporting every problem to
  * the collector. The secrets' values come first in {@link Profile#env()}, so every child gets
- * them, followed by the profile's own {@code env} entries.
+ * them, followed by the variables of {@code env_file} and the profile's own {@code env} entries.
  */
 final class ProfileBinder {
     private static final String SERVICE_NAME = "[A-Za-z0-9][A-Za-z0-9_.-]*";
@@ -27,11 +27,13 @@ final class ProfileBinder {
         version(root);
         String name = root.text("name").orElse(defaultName(sources.get(0)));
         Map<String, String> env = new LinkedHashMap<>(secrets.values());
+        env.putAll(secrets.fileEnv());
         env.putAll(EnvBinder.bind(root));
         root.value("secrets");
+        root.value("env_file");
         PreparationBinder preparation = new PreparationBinder(problems);
         List<DirectorySpec> directories = preparation.directories(root);
-        List<FileSpec> files = preparation.files(root);
+        List<FileSpec> files = preparation.files(root, secrets.variables());
         SettingsBinder settings = new SettingsBinder(problems);
         PreflightSpec preflight = settings.preflight(root);
         Map<String, ServiceSpec> services = services(root);
@@ -69,6 +71,7 @@ final class ProfileBinder {
             }
             binder.bind(entry.getKey(), entry.getValue()).ifPresent(spec -> services.put(spec.name(), spec));
         }
+        DisabledDependencies.check(services, problems);
         return services;
     }
 

@@ -6,17 +6,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.muster.MusterException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Interpolates every string of a merged profile tree in place, each in its scope. The
- * {@code secrets} section sees muster's environment; everything else sees the environment, then
- * the secrets' values, then the profile's {@code env} entries in order (each seeing the earlier
- * ones). A service additionally sees its own {@code env}, which may refer to all of these.
+ * {@code secrets} section and the paths of {@code env_file} see muster's environment; everything
+ * else sees the environment, then the secrets' values, then the variables of the {@code env_file}
+ * files, then the profile's {@code env} entries in order (each seeing the earlier ones). A service
+ * additionally sees its own {@code env}, which may refer to all of these.
  */
 final class ProfileInterpolator {
-    /** The declared secrets and their resolved values, both in declaration order. */
-    record Secrets(Map<String, SecretSpec> specs, Map<String, String> values) {
+    /**
+     * What interpolation found besides the tree itself.
+     *
+     * @param specs     the declared secrets, in declaration order
+     * @param values    their resolved values, in the same order
+     * @param fileEnv   the variables read from {@code env_file}, in order
+     * @param variables what the profile's top level sees (for rendering {@code files[].template})
+     */
+    record Secrets(Map<String, SecretSpec> specs, Map<String, String> values, Map<String, String> fileEnv,
+                   Map<String, String> variables) {
     }
 
     private final Map<String, String> environment;
@@ -25,7 +35,7 @@ final class ProfileInterpolator {
 
     ProfileInterpolator(Map<String, String> environment, SecretResolver resolver, ProblemCollector problems) {
         this.environment = Map.copyOf(environment);
-        this.resolver = resolver;
+        this.resolver = new SecretSources(environment, resolver);
         this.problems = problems;
     }
 
@@ -33,24 +43,27 @@ final class ProfileInterpolator {
     Secrets interpolate(ObjectNode root) {
         JsonNode secretsNode = root.path("secrets");
         strings(secretsNode, "secrets", environment);
-        Secrets secrets = resolve(new SecretsBinder(problems).bind(new Section(root, "", problems)));
+        Map<String, SecretSpec> specs = new SecretsBinder(problems).bind(new Section(root, "", problems));
+        Map<String, String> values = resolve(specs);
         Map<String, String> variables = new LinkedHashMap<>(environment);
-        variables.putAll(secrets.values());
+        variables.putAll(values);
+        strings(root.path("env_file"), "env_file", environment);
+        Map<String, String> fileEnv = new EnvFiles(problems).read(root.path("env_file"), variables);
         env(root.path("env"), "env", variables);
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
-            if (!key.equals("env") && !key.equals("secrets") && !key.equals("services")) {
+            if (!List.of("env", "secrets", "services", "env_file").contains(key)) {
                 entry(field, key, variables);
             }
         }
         for (Map.Entry<String, JsonNode> service : root.path("services").properties()) {
             service(service.getValue(), "services." + service.getKey(), variables);
         }
-        return secrets;
+        return new Secrets(specs, values, fileEnv, variables);
     }
 
     /** Resolves every secret; a failed one counts as empty, so that its uses do not add "not set" noise. */
-    private Secrets resolve(Map<String, SecretSpec> specs) {
+    private Map<String, String> resolve(Map<String, SecretSpec> specs) {
         Map<String, String> values = new LinkedHashMap<>();
         specs.forEach((name, spec) -> {
             try {
@@ -60,7 +73,7 @@ final class ProfileInterpolator {
                 values.put(name, "");
             }
         });
-        return new Secrets(specs, values);
+        return values;
     }
 
     private void service(JsonNode service, String path, Map<String, String> profileVariables) {

@@ -4,14 +4,17 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A secret muster generates once and keeps in a 0600 file, exported to every service as the
- * environment variable {@code name}.
+ * A secret exported to every service as the environment variable {@code name}. Its value is, in
+ * this order: muster's environment variable {@code env} when set; the content of the file named by
+ * {@code env}_FILE when that is set (the Docker convention for mounted secrets); else the content of
+ * {@code file}, which muster generates once (after preflight passed) and keeps with mode 0600.
  *
  * @param name  the environment variable name (the key under {@code secrets:})
- * @param file  where the value is kept
+ * @param file  where the generated value is kept
  * @param bytes how many random bytes to generate (default 32); the value is their hex form
+ * @param env   the variable that wins when set, and whose {@code _FILE} variant is read; null for neither
  */
-public record SecretSpec(String name, Path file, int bytes) {
+public record SecretSpec(String name, Path file, int bytes, String env) {
     public static final int DEFAULT_BYTES = 32;
 
     public SecretSpec {
@@ -20,5 +23,10 @@ public record SecretSpec(String name, Path file, int bytes) {
         if (bytes < 1) {
             throw new IllegalArgumentException("bytes must be positive");
         }
+    }
+
+    /** A secret that is only ever generated into {@code file}. */
+    public SecretSpec(String name, Path file, int bytes) {
+        this(name, file, bytes, null);
     }
 }

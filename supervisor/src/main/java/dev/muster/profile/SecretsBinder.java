@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Binds {@code secrets:}, a mapping of variable name to {@code { file, bytes }}; a plain string
- * is the file. {@code bytes} defaults to {@link SecretSpec#DEFAULT_BYTES}.
+ * Binds {@code secrets:}, a mapping of variable name to {@code { env, file, bytes }}; a plain string
+ * is the file. {@code bytes} defaults to {@link SecretSpec#DEFAULT_BYTES}; {@code env} names the
+ * variable that wins when set (and whose {@code _FILE} variant is read).
  */
 final class SecretsBinder {
     private final ProblemCollector problems;
@@ -32,8 +33,12 @@ final class SecretsBinder {
             }
             Section.sectionOf(value, path, problems).ifPresent(section -> {
                 int bytes = section.integer("bytes", 1, 4096).orElse(SecretSpec.DEFAULT_BYTES);
+                String env = section.text("env").orElse(null);
+                if (env != null && !EnvBinder.isValidName(env)) {
+                    section.problem("env", EnvBinder.invalidNameMessage(env));
+                }
                 section.required("file", "/data/secrets/" + name.toLowerCase(java.util.Locale.ROOT))
-                        .ifPresent(file -> secrets.put(name, new SecretSpec(name, Path.of(file), bytes)));
+                        .ifPresent(file -> secrets.put(name, new SecretSpec(name, Path.of(file), bytes, env)));
                 section.rejectUnknown();
             });
         }

@@ -2,11 +2,14 @@ package dev.muster.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Binds one entry under {@code services:} into a {@link ServiceSpec}; the container keys
@@ -30,16 +33,20 @@ final class ServiceBinder {
 
     private ServiceSpec bind(String name, Section section) {
         Kind kind = kind(section);
+        KindRules rules = new KindRules(problems);
+        boolean enabled = rules.enabled(section);
         boolean shell = section.bool("shell", false);
-        List<String> command = kind.inProcess() ? List.of() : command(section, shell);
+        List<String> command = kind.launches() ? command(section, shell) : List.of();
         Map<String, String> env = EnvBinder.bind(section);
         Path cwd = section.text("cwd").map(Path::of).orElse(null);
         String user = section.value("user").flatMap(v -> scalars.user(v, section.pathOf("user"))).orElse(null);
         DependencyBinder dependencies = new DependencyBinder(problems, kinds);
         Map<String, Condition> dependsOn = dependencies.bind(name, section);
+        rules.rejectTaskReady(section, kind);
         ReadySpec ready = new ReadyBinder(problems).bind(section);
+        rules.checkExternal(section, kind, ready);
         ServicePartsBinder parts = new ServicePartsBinder(problems);
-        StopSpec stop = parts.stop(section, stopBasis(section, command));
+        StopSpec stop = parts.stop(section, stopBasis(section, command), ready);
         LogSpec log = parts.log(section, name);
         boolean required = section.bool("required", true);
         Path creates = creates(section, kind);
@@ -47,13 +54,15 @@ final class ServiceBinder {
         steps.rejectMisplaced(section, kind);
         SchemaSpec schema = kind == Kind.SCHEMA ? steps.schema(section) : null;
         MigrationsSpec migrations = kind == Kind.MIGRATIONS ? steps.migrations(section) : null;
+        DatabaseSetupSpec setup = kind == Kind.DATABASE ? new DatabaseSetupBinder(problems).bind(section) : null;
         SupervisionBinder supervision = new SupervisionBinder(problems);
         LiveSpec live = supervision.live(section, kind.runsToCompletion());
         RestartSpec restart = supervision.restart(section, kind.runsToCompletion());
         ContainerSpec container = new ContainerBinder(problems).bind(section, kind);
+        Duration timeout = rules.timeout(section, kind);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations, container, dependencies.restartWith());
+                live, restart, schema, migrations, container, dependencies.restartWith(), timeout, enabled, setup);
     }
 
     /**
@@ -79,19 +88,12 @@ final class ServiceBinder {
 
     private Kind kind(Section section) {
         String text = section.text("kind").orElse("service");
-        switch (text) {
-            case "service":
-                return Kind.SERVICE;
-            case "task":
-                return Kind.TASK;
-            case "schema":
-                return Kind.SCHEMA;
-            case "migrations":
-                return Kind.MIGRATIONS;
-            default:
-                section.problem("kind", "\"" + text + "\" is not a kind; write kind: service, task, schema or migrations");
-                return Kind.SERVICE;
+        Optional<Kind> kind = Kind.parse(text);
+        if (kind.isEmpty()) {
+            section.problem("kind", "\"" + text + "\" is not a kind; write kind: " + Arrays.stream(Kind.values())
+                    .map(Kind::yamlName).collect(Collectors.joining(", ")));
         }
+        return kind.orElse(Kind.SERVICE);
     }
 
     private Path creates(Section section, Kind kind) {
@@ -104,11 +106,6 @@ final class ServiceBinder {
 
     /** The kind each entry declares (service when it says nothing valid), for the short form of depends_on. */
     static Kind declaredKind(JsonNode service) {
-        return switch (service.path("kind").asText()) {
-            case "task" -> Kind.TASK;
-            case "schema" -> Kind.SCHEMA;
-            case "migrations" -> Kind.MIGRATIONS;
-            default -> Kind.SERVICE;
-        };
+        return Kind.parse(service.path("kind").asText()).orElse(Kind.SERVICE);
     }
 }

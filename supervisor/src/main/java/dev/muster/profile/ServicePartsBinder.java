@@ -21,9 +21,15 @@ final class ServicePartsBinder {
         this.scalars = new Scalars(problems);
     }
 
-    /** Default signal: INT for PostgreSQL (its "fast shutdown"), TERM for everything else. */
-    StopSpec stop(Section service, List<String> command) {
-        Signal defaultSignal = isPostgres(command) ? Signal.INT : Signal.TERM;
+    /**
+     * Default signal: INT for PostgreSQL (its "fast shutdown"), TERM for everything else. A service is
+     * PostgreSQL when its ready probe is a postgres probe, or its command runs postgres/postmaster or
+     * passes a data directory ({@code -D DIR}, {@code --pgdata}), so a wrapper script that execs
+     * PostgreSQL gets INT too.
+     */
+    StopSpec stop(Section service, List<String> command, ReadySpec ready) {
+        boolean postgres = ready.probe() instanceof ProbeSpec.Postgres || isPostgres(command);
+        Signal defaultSignal = postgres ? Signal.INT : Signal.TERM;
         Optional<Section> stop = service.section("stop");
         if (stop.isEmpty()) {
             return new StopSpec(defaultSignal, StopSpec.DEFAULT_TIMEOUT);
@@ -70,12 +76,22 @@ final class ServicePartsBinder {
         return size;
     }
 
-    private static boolean isPostgres(List<String> command) {
+    /** Whether {@code command} runs PostgreSQL: by its program's name, or a data directory argument. */
+    static boolean isPostgres(List<String> command) {
         if (command.isEmpty()) {
             return false;
         }
         Path program = Path.of(command.get(0)).getFileName();
         String name = program == null ? "" : program.toString();
-        return name.equals("postgres") || name.equals("postmaster");
+        if (name.equals("postgres") || name.equals("postmaster")) {
+            return true;
+        }
+        for (int i = 1; i < command.size(); i++) {
+            String arg = command.get(i);
+            if ((arg.equals("-D") && i + 1 < command.size()) || arg.startsWith("--pgdata")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

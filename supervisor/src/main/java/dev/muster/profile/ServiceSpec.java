@@ -1,6 +1,7 @@
 package dev.muster.profile;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,11 @@ import java.util.Objects;
  * @param container  for a service with {@code image:}: runs it as a container; null runs a local process
  * @param restartWith dependencies declared with {@code restart: true}: when one of them is ready again
  *                    after a restart, this service is restarted too
+ * @param timeout    for a task: its deadline from launch, after which it is stopped like a service and
+ *                   reported failed; null is no deadline. Always null for other kinds
+ * @param enabled    false when {@code enabled:} is off after interpolation: the entry stays in the profile
+ *                   (shown as disabled) but is not part of the boot (default true)
+ * @param setup      for {@code kind: database}: the role, database and extensions to ensure; null otherwise
  */
 public record ServiceSpec(
         String name,
@@ -51,7 +57,10 @@ public record ServiceSpec(
         SchemaSpec schema,
         MigrationsSpec migrations,
         ContainerSpec container,
-        Set<String> restartWith) {
+        Set<String> restartWith,
+        Duration timeout,
+        boolean enabled,
+        DatabaseSetupSpec setup) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -63,6 +72,19 @@ public record ServiceSpec(
         Objects.requireNonNull(stop, "stop");
         restart = restart == null ? RestartSpec.never() : restart;
         restartWith = Collections.unmodifiableSet(new LinkedHashSet<>(restartWith));
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+    }
+
+    /** An entry of any kind but {@code database}, without a deadline or with one. */
+    public ServiceSpec(String name, Kind kind, List<String> command, boolean shell, Map<String, String> env, Path cwd,
+                       String user, Map<String, Condition> dependsOn, ReadySpec ready, StopSpec stop, LogSpec log,
+                       boolean required, Path creates, LiveSpec live, RestartSpec restart, SchemaSpec schema,
+                       MigrationsSpec migrations, ContainerSpec container, Set<String> restartWith, Duration timeout,
+                       boolean enabled) {
+        this(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates, live, restart,
+                schema, migrations, container, restartWith, timeout, enabled, null);
     }
 
     /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */

@@ -1,5 +1,6 @@
 package dev.muster.schema;
 
+import dev.muster.database.DatabaseSetupStep;
 import dev.muster.database.PgConnector;
 import dev.muster.profile.Kind;
 import dev.muster.step.InProcessStep;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** The in-process steps muster runs for {@code kind: schema} and {@code kind: migrations}. */
+/** The in-process steps muster runs for {@code kind: schema}, {@code kind: migrations} and {@code kind: database}. */
 public final class DatabaseSteps {
     private DatabaseSteps() {
     }
@@ -18,7 +19,8 @@ public final class DatabaseSteps {
     public static Map<Kind, InProcessStep> create(Clock clock, Map<String, String> env) {
         PgConnector connector = new PgConnector();
         return Map.of(Kind.SCHEMA, new SchemaGuard(connector, clock, hostName(env)),
-                Kind.MIGRATIONS, new MigrationsStep(connector));
+                Kind.MIGRATIONS, new MigrationsStep(connector),
+                Kind.DATABASE, new DatabaseSetupStep(connector));
     }
 
     static String hostName(Map<String, String> env) {

@@ -47,6 +47,7 @@ public final class Redactor {
             collect(service.env(), names, values);
             DatabasePasswords.of(service).forEach(values::add);
         }
+        values.removeIf(value -> !SecretStrength.maskable(value));
         return new Redactor(names, values);
     }
 

@@ -23,7 +23,9 @@ public enum ServiceState {
     /** Being stopped by muster. */
     STOPPING,
     /** Stopped by muster. */
-    STOPPED;
+    STOPPED,
+    /** Not part of this boot: its {@code enabled:} is false after interpolation. */
+    DISABLED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

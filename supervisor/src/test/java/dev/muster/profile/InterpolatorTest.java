@@ -75,6 +75,45 @@ class InterpolatorTest {
     void malformedReferenceIsAnError() {
         expand("${1abc} ${NAME:x}");
 
-        assertThat(problems).hasSize(2).allMatch(p -> p.contains("is not a variable reference; write ${"));
+        assertThat(problems).hasSize(2).allMatch(p -> p.contains("is not a form muster interpolates"));
+    }
+
+    @Test
+    void colonPlusGivesTheAlternativeOnlyWhenSetAndNotEmpty() {
+        assertThat(expand("[${NAME:+--name=${NAME}}] [${EMPTY:+x}] [${UNSET:+y}]")).isEqualTo("[--name=app] [] []");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void plusGivesTheAlternativeWhenSetEvenIfEmpty() {
+        assertThat(expand("[${NAME+a}] [${EMPTY+b}] [${UNSET+c}]")).isEqualTo("[a] [b] []");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void questionMarkFailsOnlyWhenUnset() {
+        assertThat(expand("[${EMPTY?no}]")).isEqualTo("[]");
+        expand("${UNSET?set UNSET first}");
+
+        assertThat(problems).containsExactly("UNSET is not set: set UNSET first");
+    }
+
+    @Test
+    void shellOnlyFormSuggestsDollarDollarEscaping() {
+        expand("echo ${FILE#./} ${PATH%%:*}");
+
+        assertThat(problems).containsExactly(
+                "${FILE#./} is not a form muster interpolates (it has ${V}, ${V:-default}, ${V-default}, ${V:?message},"
+                        + " ${V?message}, ${V:+alt} and ${V+alt}); if the shell should expand it, write it as"
+                        + " $${FILE#./} so that muster passes it on unchanged",
+                "${PATH%%:*} is not a form muster interpolates (it has ${V}, ${V:-default}, ${V-default}, ${V:?message},"
+                        + " ${V?message}, ${V:+alt} and ${V+alt}); if the shell should expand it, write it as"
+                        + " $${PATH%%:*} so that muster passes it on unchanged");
+    }
+
+    @Test
+    void escapedShellFormPassesThrough() {
+        assertThat(expand("echo $${FILE#./} $(date)")).isEqualTo("echo ${FILE#./} $(date)");
+        assertThat(problems).isEmpty();
     }
 }

@@ -119,8 +119,8 @@ class ProfileLoaderTest {
         assertThat(ProfileFixture.lines(message)).containsExactly(
                 "profile " + file + " is invalid (3 problems):",
                 "  - " + file + ":5: services.backend.depend_on: unknown key; did you mean 'depends_on'?"
-                        + " The keys here are: kind, shell, command, env, cwd, user, depends_on, ready, stop, log,"
-                        + " required, creates, live, restart, image, ports, volumes",
+                        + " The keys here are: kind, enabled, shell, command, env, cwd, user, depends_on, ready, stop, log,"
+                        + " required, creates, live, restart, image, ports, volumes, timeout",
                 "  - " + file + ":8: services.backend.ready.timeout: \"3x\" is not a duration;"
                         + " write it like 30s, 500ms or 2m",
                 "  - " + file + ":10: services.db.command: is a string;"

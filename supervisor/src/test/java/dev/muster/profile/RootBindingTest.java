@@ -59,7 +59,8 @@ class RootBindingTest {
     @Test
     void modeThatIsNotOctalAsksForQuotes() {
         assertThat(problems("version: 1\nfiles:\n  - { path: /a, content: x, mode: 493 }\n"))
-                .contains(":3: files[0].mode: 493 is not a file mode; write octal digits in quotes, like mode: \"0755\"");
+                .contains(":3: files[0].mode: 493 is not a file mode; write three or four octal digits in quotes,"
+                        + " like mode: \"0755\" or \"2775\" (setgid)");
     }
 
     @Test

@@ -151,7 +151,7 @@ class ServiceBindingTest {
     void unknownKindsListTheKinds() {
         assertThat(problems("  s: { kind: schema, command: [a] }\n  t: { kind: job, command: [b] }\n"))
                 .contains("services.s.command: a kind: schema step is run by muster itself and has no command")
-                .contains("services.t.kind: \"job\" is not a kind; write kind: service, task, schema or migrations");
+                .contains("services.t.kind: \"job\" is not a kind; write kind: service, task, schema, migrations, database, external");
     }
 
     @Test

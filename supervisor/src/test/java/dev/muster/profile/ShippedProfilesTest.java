@@ -51,9 +51,14 @@ class ShippedProfilesTest {
     void hfSpaceGuardsItsSchemaAndStopsPostgresCleanly() {
         Profile profile = load("hf-space.yaml");
 
-        assertThat(profile.services()).containsKeys("postgres-init", "postgres", "schema", "redis", "migrate",
+        assertThat(profile.services()).containsKeys("postgres-init", "postgres", "app-db", "schema", "redis", "migrate",
                 "backend", "frontend");
         assertThat(profile.services().get("schema").kind()).isEqualTo(Kind.SCHEMA);
+        assertThat(profile.services().get("schema").dependsOn()).containsKey("app-db");
+        assertThat(profile.services().get("app-db").setup().role().name()).isEqualTo("app");
+        assertThat(profile.services().get("app-db").setup().database()).isEqualTo("app");
+        assertThat(((ProbeSpec.Postgres) profile.services().get("postgres").ready().probe()).accepting()).isTrue();
+        assertThat(profile.services().values()).noneMatch(ServiceSpec::shell);
         assertThat(profile.services().get("postgres").stop().signal()).isEqualTo(Signal.INT);
         assertThat(profile.services().get("backend").user()).isEqualTo("app");
         assertThat(profile.services().get("frontend").required()).isFalse();
