@@ -1,0 +1,96 @@
+package dev.muster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code muster check} on profiles built to exhaust memory, stack or time, through the real jar
+ * and also with a 64 MiB heap: each is exit 2, names the file and the real reason, and costs less
+ * than a second more than checking a small valid profile.
+ */
+class HostileProfileIT {
+    private static final Duration QUICK = Duration.ofSeconds(30);
+    private static final Duration BOUND = Duration.ofSeconds(1);
+
+    @TempDir
+    static Path dir;
+    static Duration baseline;
+
+    @BeforeAll
+    static void measureAValidCheck() throws IOException {
+        Path valid = Files.writeString(dir.resolve("valid.yaml"), "version: 1\nservices:\n  t: {kind: task, command: [\"true\"]}\n");
+        Instant start = Instant.now();
+        try (MusterRun run = MusterRun.start(dir, Map.of(), "check", "-p", valid.toString())) {
+            assertThat(run.awaitExit(QUICK)).as(run.output()).isEqualTo(0);
+        }
+        baseline = Duration.between(start, Instant.now());
+    }
+
+    static Stream<Arguments> hostileFiles() throws IOException {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put(write("laughs.yaml", billionLaughs()), "expands to more than 100000 values once its aliases");
+        cases.put(write("deep.yaml", "version: 1\nx: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n"),
+                "more than 64 levels deep");
+        cases.put(write("huge.yaml", "version: 1\n# " + "x".repeat(4 << 20) + "\n"), "is 4.0 MiB, over the limit of 1.0 MiB");
+        cases.put(extendsChain(2000), "is longer than 16 files");
+        cases.put(write("cycle.yaml", "extends: cycle.yaml\nversion: 1\n"), "extends: cycle ");
+        cases.put(write("to-dir.yaml", "extends: .\nversion: 1\n"), "is a directory; extends names one file");
+        cases.put(Files.createDirectories(dir.resolve("a-directory")).toString(), "is a directory, not a profile file");
+        cases.put(dir.resolve("absent.yaml").toString(), "file not found");
+        Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+        cases.put(binary.toString(), "is a binary file");
+        return cases.entrySet().stream().flatMap(e -> Stream.of(
+                Arguments.of(e.getKey(), e.getValue(), ""), Arguments.of(e.getKey(), e.getValue(), "-Xmx64m")));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("hostileFiles")
+    void checkExitsTwoWithTheReasonWithinASecond(String profile, String reason, String jvmOptions) {
+        Map<String, String> env = jvmOptions.isEmpty() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", jvmOptions);
+        Instant start = Instant.now();
+        try (MusterRun run = MusterRun.start(dir, env, "check", "-p", profile)) {
+            int exit = run.awaitExit(QUICK);
+            Duration elapsed = Duration.between(start, Instant.now());
+
+            String stderr = String.join("\n", run.stderr());
+            assertThat(exit).as(run.output()).isEqualTo(2);
+            assertThat(stderr).as(run.output()).contains(profile).contains(reason)
+                    .doesNotContain("Exception").doesNotContain("Error:").doesNotContain("\tat ");
+            assertThat(elapsed).as("check took %s, a valid profile %s", elapsed, baseline)
+                    .isLessThan(baseline.plus(BOUND));
+        }
+    }
+
+    private static String write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text).toString();
+    }
+
+    private static String extendsChain(int files) throws IOException {
+        for (int i = 0; i < files; i++) {
+            write("chain" + i + ".yaml", (i + 1 < files ? "extends: chain" + (i + 1) + ".yaml\n" : "") + "version: 1\n");
+        }
+        return dir.resolve("chain0.yaml").toString();
+    }
+
+    private static String billionLaughs() {
+        StringBuilder yaml = new StringBuilder("version: 1\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char level = 'b'; level <= 'i'; level++) {
+            yaml.append(level).append(": &").append(level).append(" [")
+                    .append(String.join(",", java.util.Collections.nCopies(9, "*" + (char) (level - 1)))).append("]\n");
+        }
+        return yaml.toString();
+    }
+}
