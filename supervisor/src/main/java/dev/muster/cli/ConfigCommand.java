@@ -34,6 +34,7 @@ final class ConfigCommand implements Callable<Integer> {
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build());
+        loaded.notes().forEach(note -> streams.out().println("# note: " + note));
         try {
             streams.out().print(mapper.writeValueAsString(Redactor.forProfile(loaded.profile()).redact(loaded.effective())));
         } catch (JsonProcessingException e) {

@@ -14,11 +14,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Creates the profile's directories and renders its files before any service starts, so a
@@ -93,10 +96,23 @@ public final class Preparer {
     }
 
     private static void applyMode(Path path, FileMode mode, List<String> changes) throws IOException {
-        if (mode != null && !Files.getPosixFilePermissions(path).equals(mode.permissions())) {
-            Files.setPosixFilePermissions(path, mode.permissions());
-            changes.add("mode " + mode);
+        if (mode == null) {
+            return;
         }
+        Set<PosixFilePermission> found = Files.getPosixFilePermissions(path);
+        if (!found.equals(mode.permissions())) {
+            Files.setPosixFilePermissions(path, mode.permissions());
+            changes.add(exposed(found, mode)
+                    ? "mode " + mode + " (warning: it was " + PosixFilePermissions.toString(found)
+                            + ", readable by other users; tightened)"
+                    : "mode " + mode);
+        }
+    }
+
+    /** True when {@code found} let group or others read what {@code wanted} hides from them. */
+    private static boolean exposed(Set<PosixFilePermission> found, FileMode wanted) {
+        return Stream.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ)
+                .anyMatch(p -> found.contains(p) && !wanted.permissions().contains(p));
     }
 
     private void applyOwner(Path path, String owner, List<String> changes) throws IOException {
