@@ -14,10 +14,33 @@ final class ProfileLimits {
     static final int MAX_ALIASES = 50;
     /** Nodes (mappings, lists and scalars) one file may expand to once its aliases are copied. */
     static final int MAX_NODES = 100_000;
+    /** {@code ${...}} inside the default of another {@code ${...}}, levels deep; a profile needs 2 or 3. */
+    static final int MAX_INTERPOLATION_NESTING = 16;
     /** Files in one {@code extends} chain, the {@code -p} file included. */
     static final int MAX_EXTENDS_DEPTH = 16;
 
     private ProfileLimits() {
+    }
+
+    /**
+     * How deep {@code ${...}} nest in {@code text} ({@code $$} is a literal {@code $}), counting no
+     * further than one past {@link #MAX_INTERPOLATION_NESTING}; linear in the text.
+     */
+    static int interpolationNesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < text.length() && deepest <= MAX_INTERPOLATION_NESTING; i++) {
+            char c = text.charAt(i);
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
+                i++;
+            } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                deepest = Math.max(deepest, ++depth);
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /** {@code bytes} as the user reads sizes: {@code 1 MiB}, {@code 12 KiB}, {@code 900 bytes}. */

@@ -38,8 +38,15 @@ final class YamlReader {
 
     /** Thrown inside {@link #build} when a file passes a bound; becomes one problem. */
     private static final class OverLimit extends RuntimeException {
+        final int line;
+
         OverLimit(String message) {
+            this(null, message);
+        }
+
+        OverLimit(SourceLocation at, String message) {
             super(message, null, false, false);
+            this.line = at == null ? 0 : at.line();
         }
     }
 
@@ -86,7 +93,7 @@ final class YamlReader {
             problems.add(new SourceLocation(file, 1), "", (root == null ? "the file is empty" : "the top level is not a mapping")
                     + "; a profile is a mapping that starts with version: 1 and has services:");
         } catch (OverLimit e) {
-            problems.add(new SourceLocation(file, 0), "", e.getMessage());
+            problems.add(new SourceLocation(file, e.line), "", e.getMessage());
         } catch (StreamConstraintsException e) {
             problems.add(new SourceLocation(file, lineOf(e)), "", tooDeep());
         } catch (JacksonException e) {
@@ -148,6 +155,12 @@ final class YamlReader {
             } else {
                 budget.spend(1);
                 JsonNode value = anchored(parser, valueOf(parser, token), anchors, budget, here, problems);
+                if (value.isTextual()
+                        && ProfileLimits.interpolationNesting(value.textValue()) > ProfileLimits.MAX_INTERPOLATION_NESTING) {
+                    throw new OverLimit(here, "nests ${...} inside defaults more than "
+                            + ProfileLimits.MAX_INTERPOLATION_NESTING + " levels deep; a profile needs 2 or 3: simplify"
+                            + " the default, or set the variable in env:");
+                }
                 String path = top == null ? "" : attach(top, value, index, here);
                 root = root == null ? value : root;
                 if (value.isContainerNode() && !yamlAlias(parser)) {

@@ -46,6 +46,8 @@ class HostileProfileIT {
                 "more than 64 levels deep");
         cases.put(write("huge.yaml", "version: 1\n# " + "x".repeat(4 << 20) + "\n"), "is 4.0 MiB, over the limit of 1.0 MiB");
         cases.put(extendsChain(2000), "is longer than 16 files");
+        cases.put(write("defaults.yaml", "version: 1\nenv:\n  A: \"" + "${X:-".repeat(100_000) + "v"
+                + "}".repeat(100_000) + "\"\n"), "nests ${...} inside defaults more than 16 levels deep");
         cases.put(write("cycle.yaml", "extends: cycle.yaml\nversion: 1\n"), "extends: cycle ");
         cases.put(write("to-dir.yaml", "extends: .\nversion: 1\n"), "is a directory; extends names one file");
         cases.put(Files.createDirectories(dir.resolve("a-directory")).toString(), "is a directory, not a profile file");

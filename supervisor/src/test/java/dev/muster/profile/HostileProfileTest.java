@@ -175,4 +175,22 @@ class HostileProfileTest {
         assertThat(problems("a.yaml")).contains(dir.resolve("a.yaml") + ":1: extends: " + dir.resolve("base")
                 + " is a directory; extends names one file");
     }
+
+    @Test
+    void deeplyNestedDefaultsAreRefusedBeforeInterpolation() {
+        int levels = 100_000;
+        fixture.write("defaults.yaml", "version: 1\nenv:\n  A: \"" + "${X:-".repeat(levels) + "v" + "}".repeat(levels)
+                + "\"\nservices:\n  a: { command: [a] }\n");
+
+        assertThat(problems("defaults.yaml")).contains(dir.resolve("defaults.yaml")
+                + ":3: nests ${...} inside defaults more than 16 levels deep");
+    }
+
+    @Test
+    void nestedDefaultsWithinTheLimitStillWork() {
+        fixture.write("ok.yaml", "version: 1\nenv:\n  A: \"${X:-${Y:-${Z:-v}}} $${LITERAL}\"\n"
+                + "services:\n  a: { command: [a] }\n");
+
+        assertThat(fixture.profile("ok.yaml").env()).containsEntry("A", "v ${LITERAL}");
+    }
 }
