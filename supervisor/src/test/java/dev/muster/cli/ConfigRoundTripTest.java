@@ -61,6 +61,26 @@ class ConfigRoundTripTest {
                 .containsEntry("EXPANDED", "hello world").containsEntry("DOUBLE", "a $$ b");
     }
 
+    @Test
+    void checkAndConfigSayWhichRenderedFileGot0600() throws IOException {
+        Path profile = Files.writeString(dir.resolve("p.yaml"), """
+                version: 1
+                files:
+                  - { path: %s, content: "PASSWORD=${DB_PASSWORD:-x}" }
+                services:
+                  job: { kind: task, command: ["true"] }
+                """.formatted(dir.resolve("app.env")));
+        String note = "files[0] " + dir.resolve("app.env") + ": mode 0600 (not 0644) because its content holds"
+                + " ${DB_PASSWORD}; write mode: to choose another";
+
+        Result config = run("config", "-p", profile.toString());
+        Result check = run("check", "-p", profile.toString());
+
+        assertThat(config.out()).startsWith("# note: " + note + "\n").contains("mode: \"0600\"");
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out()).contains("note: " + note);
+    }
+
     private static Map<String, String> loadedEnv(Path profile) {
         return new dev.muster.profile.ProfileLoader(ENV, spec -> "x").load(java.util.List.of(profile)).profile().env();
     }
