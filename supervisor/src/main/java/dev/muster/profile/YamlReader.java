@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * streaming parser's tokens. Integers written with a leading zero (such as {@code 0755}) are kept
  * as the text written, so that modes are not silently read as octal numbers; floats are kept as
  * written too, since no profile key is a float and env values should stay as typed. Anchors and
- * aliases ({@code &name}, {@code *name}) work; merge keys ({@code <<}) do not.
+ * aliases ({@code &name}, {@code *name}) work on mappings and lists (Jackson does not report
+ * anchors on single values); merge keys ({@code <<}) do not.
  *
  * <p>Every file is read within {@link ProfileLimits}: its size and encoding are checked before
  * parsing ({@link ProfileText}), nesting is bounded by SnakeYAML's {@link LoaderOptions} and
@@ -35,34 +36,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final YAMLFactory factory = boundedFactory();
-
-    /** Thrown inside {@link #build} when a file passes a bound; becomes one problem. */
-    private static final class OverLimit extends RuntimeException {
-        final int line;
-
-        OverLimit(String message) {
-            this(null, message);
-        }
-
-        OverLimit(SourceLocation at, String message) {
-            super(message, null, false, false);
-            this.line = at == null ? 0 : at.line();
-        }
-    }
-
-    /** What one file has spent of {@link ProfileLimits#MAX_ALIASES} and {@link ProfileLimits#MAX_NODES}. */
-    private static final class Budget {
-        int aliases;
-        long nodes;
-
-        void spend(long count) {
-            nodes += count;
-            if (nodes > ProfileLimits.MAX_NODES) {
-                throw new OverLimit("expands to more than " + ProfileLimits.MAX_NODES + " values once its aliases (*name)"
-                        + " are copied; a profile is far smaller: write the repeated parts out, or use fewer aliases");
-            }
-        }
-    }
 
     /** A frame of the container being built: its node, its path and the next array index. */
     private static final class Frame {
@@ -92,10 +65,10 @@ final class YamlReader {
             }
             problems.add(new SourceLocation(file, 1), "", (root == null ? "the file is empty" : "the top level is not a mapping")
                     + "; a profile is a mapping that starts with version: 1 and has services:");
-        } catch (OverLimit e) {
-            problems.add(new SourceLocation(file, e.line), "", e.getMessage());
+        } catch (ReadBudget.OverLimit e) {
+            problems.add(new SourceLocation(file, e.line()), "", e.getMessage());
         } catch (StreamConstraintsException e) {
-            problems.add(new SourceLocation(file, lineOf(e)), "", tooDeep());
+            problems.add(new SourceLocation(file, lineOf(e)), "", ReadBudget.tooDeep());
         } catch (JacksonException e) {
             int line = lineOf(e);
             String reason = firstLine(e.getOriginalMessage());
@@ -122,11 +95,6 @@ final class YamlReader {
         return factory;
     }
 
-    private static String tooDeep() {
-        return "nests mappings and lists more than " + ProfileLimits.MAX_NESTING + " levels deep; a profile needs"
-                + " about 6: check the indentation, or the file is not a profile";
-    }
-
     private static int lineOf(JacksonException e) {
         return e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
     }
@@ -135,7 +103,7 @@ final class YamlReader {
             throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, JsonNode> anchors = new HashMap<>();
-        Budget budget = new Budget();
+        ReadBudget budget = new ReadBudget();
         JsonNode root = null;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
             SourceLocation here = new SourceLocation(file, parser.currentTokenLocation().getLineNr());
@@ -153,20 +121,15 @@ final class YamlReader {
                 problems.add(here, "", "a second YAML document (---) is not supported; keep one profile per file");
                 return root;
             } else {
-                budget.spend(1);
+                budget.value();
                 JsonNode value = anchored(parser, valueOf(parser, token), anchors, budget, here, problems);
-                if (value.isTextual()
-                        && ProfileLimits.interpolationNesting(value.textValue()) > ProfileLimits.MAX_INTERPOLATION_NESTING) {
-                    throw new OverLimit(here, "nests ${...} inside defaults more than "
-                            + ProfileLimits.MAX_INTERPOLATION_NESTING + " levels deep; a profile needs 2 or 3: simplify"
-                            + " the default, or set the variable in env:");
+                if (value.isTextual()) {
+                    ReadBudget.text(value.textValue(), here.line());
                 }
                 String path = top == null ? "" : attach(top, value, index, here);
                 root = root == null ? value : root;
                 if (value.isContainerNode() && !yamlAlias(parser)) {
-                    if (stack.size() >= ProfileLimits.MAX_NESTING) {
-                        throw new OverLimit(tooDeep());
-                    }
+                    ReadBudget.depth(stack.size(), here.line());
                     stack.push(new Frame(value, path));
                 }
             }
@@ -176,22 +139,20 @@ final class YamlReader {
 
     /** Resolves an alias ({@code *name}) to a copy of its anchor's node; remembers anchors ({@code &name}). */
     private static JsonNode anchored(JsonParser parser, JsonNode value, Map<String, JsonNode> anchors,
-            Budget budget, SourceLocation here, ProblemCollector problems) {
+            ReadBudget budget, SourceLocation here, ProblemCollector problems) {
         if (!(parser instanceof YAMLParser yaml)) {
             return value;
         }
         if (yaml.isCurrentAlias()) {
-            if (++budget.aliases > ProfileLimits.MAX_ALIASES) {
-                throw new OverLimit("uses more than " + ProfileLimits.MAX_ALIASES + " aliases (*name); a profile needs"
-                        + " a few: write the repeated parts out, or use fewer aliases");
-            }
+            budget.alias();
             JsonNode anchor = anchors.get(value.asText());
             if (anchor == null) {
-                problems.add(here, "", "*" + value.asText() + " refers to no anchor; define &" + value.asText()
-                        + " before it in the same file");
+                problems.add(here, "", "*" + value.asText() + " refers to no anchor on a mapping or list; define &"
+                        + value.asText() + " on a mapping or list before it in the same file (an anchor on a single"
+                        + " value is not supported: write the value out)");
                 return NODES.nullNode();
             }
-            budget.spend(nodeCount(anchor, ProfileLimits.MAX_NODES - budget.nodes + 1));
+            budget.copy(anchor);
             return anchor.deepCopy();
         }
         if (yaml.getCurrentAnchor() != null) {
@@ -202,19 +163,6 @@ final class YamlReader {
 
     private static boolean yamlAlias(JsonParser parser) {
         return parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
-    }
-
-    /** The nodes in {@code node}'s tree, counting no further than {@code cap}. */
-    private static long nodeCount(JsonNode node, long cap) {
-        long count = 0;
-        Deque<JsonNode> pending = new ArrayDeque<>();
-        pending.push(node);
-        while (!pending.isEmpty() && count < cap) {
-            JsonNode next = pending.pop();
-            count++;
-            next.elements().forEachRemaining(pending::push);
-        }
-        return count;
     }
 
     private static String attach(Frame top, JsonNode value, LocationIndex index, SourceLocation here) {

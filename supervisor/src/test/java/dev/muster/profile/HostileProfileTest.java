@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Profiles built to exhaust memory, stack or time end as exit-2 problems naming the bound, fast. */
 class HostileProfileTest {
     private static final Duration FAST = Duration.ofSeconds(1);
+    private static final Duration HANG = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
@@ -25,8 +28,19 @@ class HostileProfileTest {
         fixture = new ProfileFixture(dir);
     }
 
+    /**
+     * The problems of loading {@code name}, which must cost under {@link #FAST} of this thread's CPU
+     * time (wall time on a shared machine says little) and end within {@link #HANG} in any case.
+     */
     private String problems(String name) {
-        return assertTimeoutPreemptively(FAST, () -> fixture.problems(name));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return assertTimeoutPreemptively(HANG, () -> {
+            long start = threads.getCurrentThreadCpuTime();
+            String message = fixture.problems(name);
+            Duration spent = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
+            assertThat(spent).as("CPU time to reject " + name).isLessThan(FAST);
+            return message;
+        });
     }
 
     /** The classic "billion laughs": nine levels of ten aliases each, 538 bytes. */
@@ -82,7 +96,11 @@ class HostileProfileTest {
         fixture.write("ok.yaml", "version: 1\nservices:\n  a: {kind: task, command: &cmd [sh, -c, \"exit 0\"]}\n"
                 + "  b: {kind: task, command: *cmd}\n  c: {kind: task, command: [\"true\"]}\n");
 
-        assertThat(fixture.profile("ok.yaml").services().get("b").command()).containsExactly("sh", "-c", "exit 0");
+        Profile profile = fixture.profile("ok.yaml");
+
+        assertThat(profile.services().get("b").command()).containsExactly("sh", "-c", "exit 0");
+        assertThat(profile.services().get("c").command()).as("keys after an alias of a list stay in place")
+                .containsExactly("true");
     }
 
     @Test
