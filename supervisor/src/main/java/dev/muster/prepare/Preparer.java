@@ -8,6 +8,7 @@ import dev.muster.profile.DirectorySpec;
 import dev.muster.profile.FileMode;
 import dev.muster.profile.FileSpec;
 import dev.muster.profile.Profile;
+import dev.muster.profile.SecretSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,9 +27,12 @@ import java.util.stream.Stream;
 /**
  * Creates the profile's directories and renders its files before any service starts, so a
  * service never crashes on a missing log directory. Idempotent: a second run changes nothing.
- * Files are written atomically (temp file, then rename) and only when their content changed.
+ * Files are written atomically (temp file, then rename) and only when their content changed. A
+ * file whose mode is looser than wanted (a secret's file, or a rendered file that holds a secret,
+ * found readable by other users) is tightened with a warning that names it.
  */
 public final class Preparer {
+    private static final FileMode SECRET_MODE = FileMode.parse("0600");
     private final Users users;
     private final Consumer<String> report;
 
@@ -39,6 +43,11 @@ public final class Preparer {
     }
 
     public void prepare(Profile profile) {
+        for (SecretSpec secret : profile.secrets().values()) {
+            if (secret.file() != null) {
+                run("secrets", secret.file(), () -> secretFile(secret));
+            }
+        }
         for (DirectorySpec dir : profile.directories()) {
             run("directories", dir.path(), () -> directory(dir));
         }
@@ -74,6 +83,20 @@ public final class Preparer {
         applyOwner(path, spec.owner(), changes);
         if (!changes.isEmpty()) {
             report.accept("prepared file " + path + ": " + String.join(", ", changes));
+        }
+    }
+
+    /** A secret's file that group or others may read is tightened to 0600, with a warning naming it. */
+    private void secretFile(SecretSpec spec) throws IOException {
+        Path path = spec.file();
+        if (!Files.isRegularFile(path)) {
+            return;
+        }
+        Set<PosixFilePermission> found = Files.getPosixFilePermissions(path);
+        if (exposed(found, SECRET_MODE)) {
+            Files.setPosixFilePermissions(path, SECRET_MODE.permissions());
+            report.accept("warning: secret " + spec.name() + ": " + path + " was " + PosixFilePermissions.toString(found)
+                    + ", readable by other users; tightened to " + SECRET_MODE);
         }
     }
 

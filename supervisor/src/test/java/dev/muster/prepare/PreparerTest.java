@@ -57,4 +57,20 @@ class PreparerTest {
         assertThat(mode(plain)).isEqualTo("rw-r--r--");
         assertThat(report).containsExactly("prepared file " + secret + ": created", "prepared file " + plain + ": created");
     }
+
+    @Test
+    void tightensAWorldReadableSecretsFileAndWarnsOnceNamingIt() throws IOException {
+        Path key = Files.writeString(dir.resolve("secret_key"), "0123456789abcdef\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        Path yaml = Files.writeString(dir.resolve("s.yaml"), "version: 1\nsecrets:\n  SECRET_KEY: { file: " + key
+                + ", bytes: 8 }\nservices:\n  t: {kind: task, command: [\"true\"]}\n");
+        Profile profile = new ProfileLoader(Map.of(), spec -> "x").load(List.of(yaml)).profile();
+
+        new Preparer(new Users(), report::add).prepare(profile);
+        new Preparer(new Users(), report::add).prepare(profile);
+
+        assertThat(mode(key)).isEqualTo("rw-------");
+        assertThat(report).containsExactly("warning: secret SECRET_KEY: " + key
+                + " was rw-r--r--, readable by other users; tightened to 0600");
+    }
 }
