@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * Reads the {@code -p} files and, recursively, the files they {@code extends}, in merge order:
  * each base before the file that names it, and the {@code -p} files in command-line order.
  * An {@code extends} path is relative to the file that names it. The {@code extends} key is
- * removed from every tree. A chain is at most {@link ProfileLimits#MAX_EXTENDS_DEPTH} files long
- * and is followed without recursion on the Java stack growing with the file's content.
+ * removed from every tree. A chain is followed in a loop, not by recursion, and is at most
+ * {@link ProfileLimits#MAX_EXTENDS_DEPTH} files long; a cycle, a directory or a missing base is
+ * a problem at the {@code extends} key.
  */
 final class SourceReader {
     private final YamlReader reader = new YamlReader();
