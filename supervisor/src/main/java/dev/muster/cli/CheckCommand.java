@@ -3,6 +3,7 @@ package dev.muster.cli;
 import dev.muster.ExitCodes;
 import dev.muster.graph.DependencyGraph;
 import dev.muster.process.Users;
+import dev.muster.profile.LoadedProfile;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.secret.SecretStore;
@@ -27,7 +28,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile profile = Profiles.load(streams, profiles.files(), SecretStore.readOnly()).profile();
+        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.readOnly());
+        Profile profile = loaded.profile();
         dev.muster.container.Containers containers = Profiles.containers(streams, profile, line -> { });
         try {
             Profiles.preflight(streams, profile, new Users(), containers);
@@ -35,6 +37,7 @@ final class CheckCommand implements Callable<Integer> {
             containers.close();
         }
         streams.out().println("profile " + profile.source() + " (" + profile.name() + ") is valid and its preflight passed.");
+        loaded.notes().forEach(note -> streams.out().println("note: " + note));
         streams.out().println("start order (independent services start in parallel):");
         DependencyGraph graph = DependencyGraph.of(profile.services());
         for (String name : graph.startOrder()) {

@@ -5,6 +5,8 @@ import dev.muster.MusterException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, CheckCommand.class, ConfigCommand.class, StatusCommand.class, LogsCommand.class,
             DownCommand.class, ReproduceCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class MusterCommand implements Runnable {
+    /** Columns of every help text: the descriptions are written for lines of up to 100 characters. */
+    static final int HELP_WIDTH = 100;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!e\\.g|i\\.e)\\.(\\s|$)");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +35,8 @@ public final class MusterCommand implements Runnable {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setUsageHelpWidth(HELP_WIDTH);
+        line.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, MusterCommand::commandList);
         line.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("muster: " + e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -42,6 +50,33 @@ public final class MusterCommand implements Runnable {
             throw e;
         });
         return line;
+    }
+
+    /**
+     * The list of subcommands in the top-level help: each with the first whole sentence of its
+     * description, wrapped to the help width (picocli's default shows only the first line, which
+     * ends mid-sentence).
+     */
+    static String commandList(CommandLine.Help help) {
+        if (help.subcommands().isEmpty()) {
+            return "";
+        }
+        int nameWidth = help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+                new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(help.commandSpec().usageMessage().width() - nameWidth, 0,
+                        CommandLine.Help.Column.Overflow.WRAP));
+        help.subcommands().forEach((name, sub) -> table.addRowValues(name, summary(sub.commandSpec())));
+        return table.toString();
+    }
+
+    /** The first sentence of {@code spec}'s header or, without one, of its description, its lines joined. */
+    static String summary(CommandLine.Model.CommandSpec spec) {
+        String[] lines = spec.usageMessage().header().length > 0 ? spec.usageMessage().header()
+                : spec.usageMessage().description();
+        String text = String.join(" ", lines).replace("%n", " ").replace("%%", "%").strip().replaceAll("\\s+", " ");
+        Matcher end = SENTENCE_END.matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     /** Gives every command the streams and environment of this run. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "and the data probe must print, after every restart, exactly what it printed after the first boot.",
             "The probe: --probe-sql runs `psql -X -q -At -v ON_ERROR_STOP=1 -d CONN -c SQL` in the container;",
             "--marker runs `sh -c CMD` in the container. It must exit 0 and print something (its trimmed",
-            "stdout is compared), e.g. --marker 'test -f /data/m || date +%s%N > /data/m; cat /data/m'.",
+            "stdout is compared), e.g. --marker 'test -f /data/m || date +%%s%%N > /data/m; cat /data/m'.",
             "Exit: 0 every check passed, 1 a check failed, 3 no Docker engine or no Dockerfile."})
 final class ReproduceCommand implements Callable<Integer> {
     private final Streams streams;

@@ -41,11 +41,23 @@ public final class ControlToken {
         if (spec.loopback() || read(spec, environment, profileEnv).isPresent()) {
             return;
         }
-        String where = !spec.tokenEnv().isEmpty() ? "$" + spec.tokenEnv() + " is unset or empty"
-                : spec.tokenFile() != null ? spec.tokenFile() + " is missing, unreadable or empty"
-                : "no token_env or token_file is set";
-        problems.add("control.listen: " + spec.listen() + " is not a loopback address, so the control plane needs a"
-                + " bearer token, but " + where + "; set control: { token_env: MUSTER_TOKEN } (or token_file:)"
-                + " and provide the token, or listen on 127.0.0.1");
+        String base = "control.listen: " + spec.listen() + " is not a loopback address, so the control plane needs a"
+                + " bearer token, but ";
+        problems.add(base + missing(spec) + ", or listen on 127.0.0.1");
+    }
+
+    /** Why no token was found and how to provide one, in the profile's own terms. */
+    private static String missing(ControlSpec spec) {
+        if (!spec.tokenEnv().isEmpty()) {
+            return "$" + spec.tokenEnv() + " (control.token_env) is unset or empty; set " + spec.tokenEnv()
+                    + " to a long random value in muster's environment"
+                    + (spec.tokenFile() == null ? "" : " or write it into " + spec.tokenFile() + " (control.token_file)");
+        }
+        if (spec.tokenFile() != null) {
+            return spec.tokenFile() + " (control.token_file) is missing, unreadable or empty; write a long random"
+                    + " value into it";
+        }
+        return "no token_env or token_file is set; set control: { token_env: MUSTER_TOKEN } (or token_file:)"
+                + " and provide the token";
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Checks, before anything is changed, that the stack can start: every program resolves, every
  * user exists, required variables are set, ports are free, production does not point at
- * localhost. Reports every problem at once (exit 3) or returns the launch {@link Plan}.
+ * localhost, every schema step's {@code apply:} file can be read. Reports every problem at once (exit 3) or returns the launch {@link Plan}.
  */
 public final class Preflight {
     private final Map<String, String> environment;
@@ -71,6 +71,7 @@ public final class Preflight {
             problems.addAll(containers.check(profile.name(), images));
         }
         ControlToken.check(profile.control(), environment, profile.env(), problems);
+        new ApplyFileChecks(workDir).check(profile, problems);
         for (String command : profile.preflight().commands()) {
             if (executables.resolve(command, pathOf(profile.env()), workDir).isEmpty()) {
                 problems.add("preflight.commands: \"" + command + "\" was not found on PATH ("

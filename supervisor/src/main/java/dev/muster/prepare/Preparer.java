@@ -8,24 +8,31 @@ import dev.muster.profile.DirectorySpec;
 import dev.muster.profile.FileMode;
 import dev.muster.profile.FileSpec;
 import dev.muster.profile.Profile;
+import dev.muster.profile.SecretSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Creates the profile's directories and renders its files before any service starts, so a
  * service never crashes on a missing log directory. Idempotent: a second run changes nothing.
- * Files are written atomically (temp file, then rename) and only when their content changed.
+ * Files are written atomically (temp file, then rename) and only when their content changed. A
+ * file whose mode is looser than wanted (a secret's file, or a rendered file that holds a secret,
+ * found readable by other users) is tightened with a warning that names it.
  */
 public final class Preparer {
+    private static final FileMode SECRET_MODE = FileMode.parse("0600");
     private final Users users;
     private final Consumer<String> report;
 
@@ -36,6 +43,11 @@ public final class Preparer {
     }
 
     public void prepare(Profile profile) {
+        for (SecretSpec secret : profile.secrets().values()) {
+            if (secret.file() != null) {
+                run("secrets", secret.file(), () -> secretFile(secret));
+            }
+        }
         for (DirectorySpec dir : profile.directories()) {
             run("directories", dir.path(), () -> directory(dir));
         }
@@ -78,6 +90,20 @@ public final class Preparer {
         }
     }
 
+    /** A secret's file that group or others may read is tightened to 0600, with a warning naming it. */
+    private void secretFile(SecretSpec spec) throws IOException {
+        Path path = spec.file();
+        if (!Files.isRegularFile(path)) {
+            return;
+        }
+        Set<PosixFilePermission> found = Files.getPosixFilePermissions(path);
+        if (exposed(found, SECRET_MODE)) {
+            Files.setPosixFilePermissions(path, SECRET_MODE.permissions());
+            report.accept("warning: secret " + spec.name() + ": " + path + " was " + PosixFilePermissions.toString(found)
+                    + ", readable by other users; tightened to " + SECRET_MODE);
+        }
+    }
+
     private static void writeAtomically(Path path, byte[] content, FileMode mode) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -98,9 +124,22 @@ public final class Preparer {
 
     /** Applied after the owner: chown clears setuid and setgid. */
     private static void applyMode(Path path, FileMode mode, List<String> changes) throws IOException {
-        if (mode != null && TreeOwnership.setMode(path, mode)) {
-            changes.add("mode " + mode);
+        if (mode == null) {
+            return;
         }
+        Set<PosixFilePermission> found = Files.getPosixFilePermissions(path);
+        if (TreeOwnership.setMode(path, mode)) {
+            changes.add(exposed(found, mode)
+                    ? "mode " + mode + " (warning: it was " + PosixFilePermissions.toString(found)
+                            + ", readable by other users; tightened)"
+                    : "mode " + mode);
+        }
+    }
+
+    /** True when {@code found} let group or others read what {@code wanted} hides from them. */
+    private static boolean exposed(Set<PosixFilePermission> found, FileMode wanted) {
+        return Stream.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ)
+                .anyMatch(p -> found.contains(p) && !wanted.permissions().contains(p));
     }
 
     private void applyOwner(Path path, String owner, List<String> changes) throws IOException {

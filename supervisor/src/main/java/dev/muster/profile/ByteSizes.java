@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Sizes as profiles write them: a bare number of bytes, or a number with a binary unit
  * ({@code K}, {@code KB}, {@code KiB} = 1024; {@code M}, {@code MB}, {@code MiB} = 1024²;
- * {@code G}, {@code GB}, {@code GiB} = 1024³), case-insensitive, such as {@code 10MB}.
+ * {@code G}, {@code GB}, {@code GiB} = 1024³), case-insensitive, such as {@code 10MB}; never 0.
+ * The pattern is {@link ProfileFormat#SIZE}, which the JSON Schema uses too.
  */
 final class ByteSizes {
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([kmg])(?:i?b)?|b)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE = Pattern.compile(ProfileFormat.SIZE);
 
     private ByteSizes() {
     }

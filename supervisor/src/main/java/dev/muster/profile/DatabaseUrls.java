@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * {@code postgresql://user:pass@host:port/db?sslmode=require}, the older {@code postgres://}
  * scheme, and {@code jdbc:postgresql://host:port/db?user=..&password=..}. User, password and
  * database may be percent-encoded; a bracketed IPv6 host is accepted. Port defaults to 5432, user
- * to postgres, the database to the user's name. Query parameters other than {@code sslmode},
- * {@code user} and {@code password} (such as Prisma's {@code connection_limit}) are ignored.
+ * to postgres, the database to the user's name. As in libpq, the query parameters {@code user},
+ * {@code password}, {@code port} and {@code host} (a unix-socket directory) override what the URL
+ * says before the path; others but {@code sslmode} (such as Prisma's {@code connection_limit}) are
+ * ignored.
  */
 public final class DatabaseUrls {
     private static final Pattern URL = Pattern.compile(
@@ -61,6 +63,7 @@ public final class DatabaseUrls {
                     case "user" -> user = value;
                     case "password" -> password = value;
                     case "host" -> host = socketDirectory(value);
+                    case "port" -> port = port(value);
                     default -> { }
                 }
             }

@@ -12,7 +12,8 @@ import java.util.Set;
  * Binds {@code depends_on}: a list of names (short form: completed for a task, ready for a
  * service), or a mapping of name to a condition ({@code started}, {@code ready},
  * {@code completed}) or to {@code { condition: ..., restart: true }} (restart this service
- * whenever that dependency is ready again after a restart).
+ * whenever that dependency is ready again after a restart). {@code completed} is refused for a
+ * dependency that does not run to completion (a long-running service), since it never comes.
  */
 final class DependencyBinder {
     private final ProblemCollector problems;
@@ -37,7 +38,8 @@ final class DependencyBinder {
             for (Map.Entry<String, JsonNode> entry : value.get().properties()) {
                 String at = path + "." + entry.getKey();
                 Optional<Condition> condition = condition(entry.getKey(), entry.getValue(), at);
-                if (known(self, entry.getKey(), at) && condition.isPresent()) {
+                if (known(self, entry.getKey(), at) && condition.isPresent()
+                        && completes(entry.getKey(), condition.get(), at)) {
                     dependencies.put(entry.getKey(), condition.get());
                 } else {
                     restartWith.remove(entry.getKey());
@@ -68,6 +70,18 @@ final class DependencyBinder {
             return false;
         }
         return true;
+    }
+
+    /** False, after reporting it, when {@code completed} is asked of a service that never completes. */
+    private boolean completes(String name, Condition condition, String path) {
+        Kind kind = kinds.get(name);
+        if (condition != Condition.COMPLETED || kind.runsToCompletion()) {
+            return true;
+        }
+        problems.add(path, "'" + name + "' is a " + kind.yamlName() + ", which runs until it is stopped and never"
+                + " completes, so this service would wait forever; write " + name + ": ready (or started), or give '"
+                + name + "' kind: task if it runs once and exits");
+        return false;
     }
 
     /** The dependencies declared with {@code restart: true}, after {@link #bind}. */

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as profiles write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h},
- * combinations such as {@code 1m30s}, or a bare whole number of seconds.
+ * combinations such as {@code 1m30s}, or a bare whole number of seconds: the
+ * {@link ProfileFormat#DURATION} pattern the JSON Schema uses too.
  */
 final class Durations {
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h))+");
+    private static final Pattern WHOLE = Pattern.compile(ProfileFormat.DURATION);
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private Durations() {

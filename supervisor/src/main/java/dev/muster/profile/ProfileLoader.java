@@ -45,13 +45,15 @@ public final class ProfileLoader {
 
         YamlDocument merged = new TreeMerger().merge(documents);
         ProblemCollector problems = new ProblemCollector(merged.locations());
+        List<SecretFileModes.Finding> secretFiles = SecretFileModes.scan(merged.root());
         ProfileInterpolator.Secrets resolved =
                 new ProfileInterpolator(environment, secrets, problems).interpolate(merged.root());
+        List<String> notes = SecretFileModes.apply(merged.root(), secretFiles, resolved.values().values());
         Profile profile = new ProfileBinder(problems).bind(merged.root(), resolved, files);
         DependencyGraph.of(profile.services()).findCycle().ifPresent(cycle ->
                 problems.add("services." + cycle.get(0) + ".depends_on", "services", "dependency cycle "
                         + String.join(" -> ", cycle) + "; remove one of these depends_on entries"));
         problems.throwIfAny(display);
-        return new LoadedProfile(profile, merged.root());
+        return new LoadedProfile(profile, merged.root(), notes);
     }
 }

@@ -3,6 +3,8 @@ package dev.muster.profile;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,25 +12,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads one YAML file into a tree and records the line of every path on the way, from the
  * streaming parser's tokens. Integers written with a leading zero (such as {@code 0755}) are kept
  * as the text written, so that modes are not silently read as octal numbers; floats are kept as
  * written too, since no profile key is a float and env values should stay as typed. Anchors and
- * aliases ({@code &name}, {@code *name}) work; merge keys ({@code <<}) do not.
+ * aliases ({@code &name}, {@code *name}) work on mappings and lists (Jackson does not report
+ * anchors on single values); merge keys ({@code <<}) do not.
+ *
+ * <p>Every file is read within {@link ProfileLimits}: its size and encoding are checked before
+ * parsing ({@link ProfileText}), nesting is bounded by SnakeYAML's {@link LoaderOptions} and
+ * Jackson's {@link StreamReadConstraints}, and aliases are counted and their copies budgeted as
+ * they are expanded, so a "billion laughs" file stops at the bound instead of filling the heap.
  */
 final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final YAMLFactory factory = new YAMLFactory();
+    private final YAMLFactory factory = boundedFactory();
 
     /** A frame of the container being built: its node, its path and the next array index. */
     private static final class Frame {
@@ -47,15 +54,23 @@ final class YamlReader {
     Optional<YamlDocument> read(Path file, ProblemCollector problems) {
         LocationIndex index = new LocationIndex(file);
         index.put("", new SourceLocation(file, 1));
-        try (Reader reader = Files.newBufferedReader(file); JsonParser parser = factory.createParser(reader)) {
+        Optional<String> text = ProfileText.read(file, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = factory.createParser(text.get())) {
             JsonNode root = build(parser, file, index, problems);
             if (root instanceof ObjectNode object) {
                 return Optional.of(new YamlDocument(object, index));
             }
             problems.add(new SourceLocation(file, 1), "", (root == null ? "the file is empty" : "the top level is not a mapping")
                     + "; a profile is a mapping that starts with version: 1 and has services:");
+        } catch (ReadBudget.OverLimit e) {
+            problems.add(new SourceLocation(file, e.line()), "", e.getMessage());
+        } catch (StreamConstraintsException e) {
+            problems.add(new SourceLocation(file, lineOf(e)), "", ReadBudget.tooDeep());
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int line = lineOf(e);
             String reason = firstLine(e.getOriginalMessage());
             problems.add(new SourceLocation(file, line), "", "YAML syntax error: " + reason
                     + "; check the indentation and quoting on this line and the one before"
@@ -67,10 +82,28 @@ final class YamlReader {
         return Optional.empty();
     }
 
+    private static YAMLFactory boundedFactory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(ProfileLimits.MAX_FILE_BYTES + 1);
+        options.setNestingDepthLimit(ProfileLimits.MAX_NESTING + 1);
+        options.setMaxAliasesForCollections(ProfileLimits.MAX_ALIASES);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        factory.setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(ProfileLimits.MAX_NESTING)
+                .maxDocumentLength(ProfileLimits.MAX_FILE_BYTES + 1L)
+                .build());
+        return factory;
+    }
+
+    private static int lineOf(JacksonException e) {
+        return e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+    }
+
     private JsonNode build(JsonParser parser, Path file, LocationIndex index, ProblemCollector problems)
             throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, JsonNode> anchors = new HashMap<>();
+        ReadBudget budget = new ReadBudget();
         JsonNode root = null;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
             SourceLocation here = new SourceLocation(file, parser.currentTokenLocation().getLineNr());
@@ -88,10 +121,15 @@ final class YamlReader {
                 problems.add(here, "", "a second YAML document (---) is not supported; keep one profile per file");
                 return root;
             } else {
-                JsonNode value = anchored(parser, valueOf(parser, token), anchors, here, problems);
+                budget.value();
+                JsonNode value = anchored(parser, valueOf(parser, token), anchors, budget, here, problems);
+                if (value.isTextual()) {
+                    ReadBudget.text(value.textValue(), here.line());
+                }
                 String path = top == null ? "" : attach(top, value, index, here);
                 root = root == null ? value : root;
-                if (value.isContainerNode()) {
+                if (value.isContainerNode() && !yamlAlias(parser)) {
+                    ReadBudget.depth(stack.size(), here.line());
                     stack.push(new Frame(value, path));
                 }
             }
@@ -101,23 +139,30 @@ final class YamlReader {
 
     /** Resolves an alias ({@code *name}) to a copy of its anchor's node; remembers anchors ({@code &name}). */
     private static JsonNode anchored(JsonParser parser, JsonNode value, Map<String, JsonNode> anchors,
-            SourceLocation here, ProblemCollector problems) {
+            ReadBudget budget, SourceLocation here, ProblemCollector problems) {
         if (!(parser instanceof YAMLParser yaml)) {
             return value;
         }
         if (yaml.isCurrentAlias()) {
+            budget.alias();
             JsonNode anchor = anchors.get(value.asText());
             if (anchor == null) {
-                problems.add(here, "", "*" + value.asText() + " refers to no anchor; define &" + value.asText()
-                        + " before it in the same file");
+                problems.add(here, "", "*" + value.asText() + " refers to no anchor on a mapping or list; define &"
+                        + value.asText() + " on a mapping or list before it in the same file (an anchor on a single"
+                        + " value is not supported: write the value out)");
                 return NODES.nullNode();
             }
+            budget.copy(anchor);
             return anchor.deepCopy();
         }
         if (yaml.getCurrentAnchor() != null) {
             anchors.put(yaml.getCurrentAnchor(), value);
         }
         return value;
+    }
+
+    private static boolean yamlAlias(JsonParser parser) {
+        return parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
     }
 
     private static String attach(Frame top, JsonNode value, LocationIndex index, SourceLocation here) {

@@ -6,18 +6,16 @@ import dev.muster.profile.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The passwords a service's database settings hold: its ready probe's, its schema or migrations step's. */
+/** The passwords a service's database settings hold: its ready and live probes', its schema or migrations step's. */
 final class DatabasePasswords {
     private DatabasePasswords() {
     }
 
     static List<String> of(ServiceSpec service) {
         List<String> passwords = new ArrayList<>();
-        ProbeSpec probe = service.ready().probe();
-        if (probe instanceof ProbeSpec.Postgres postgres) {
-            add(passwords, postgres.database());
-        } else if (probe instanceof ProbeSpec.Redis redis && redis.password() != null) {
-            passwords.add(redis.password());
+        probe(passwords, service.ready().probe());
+        if (service.live() != null) {
+            probe(passwords, service.live().probe());
         }
         if (service.schema() != null) {
             add(passwords, service.schema().database());
@@ -26,6 +24,14 @@ final class DatabasePasswords {
             add(passwords, service.migrations().database());
         }
         return passwords;
+    }
+
+    private static void probe(List<String> passwords, ProbeSpec probe) {
+        if (probe instanceof ProbeSpec.Postgres postgres) {
+            add(passwords, postgres.database());
+        } else if (probe instanceof ProbeSpec.Redis redis && redis.password() != null) {
+            passwords.add(redis.password());
+        }
     }
 
     private static void add(List<String> passwords, DatabaseSpec database) {

@@ -68,4 +68,24 @@ class DatabaseUrlsTest {
         assertThat(spec.user()).isEqualTo("app");
         assertThat(spec.name()).isEqualTo("shop");
     }
+
+    @Test
+    void aPortParameterOverridesThePortAsInLibpq() {
+        assertThat(DatabaseUrls.parse("postgresql://app@/shop?host=/var/run/postgresql&port=5433").socketFile())
+                .isEqualTo("/var/run/postgresql/.s.PGSQL.5433");
+        assertThat(DatabaseUrls.parse("postgresql://app@db:5432/shop?port=6543").port()).isEqualTo(6543);
+        assertThatThrownBy(() -> DatabaseUrls.parse("postgresql://db/app?port=99999"))
+                .hasMessageContaining("has port \"99999\", which is not a number from 1 to 65535");
+    }
+
+    @Test
+    void aPostgresProbeUrlKeepsItsPortParameter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ServiceSpec db = new ProfileFixture(dir).services("""
+                  db:
+                    command: [postgres]
+                    ready: { postgres: { url: "postgresql://postgres@127.0.0.1/app?port=5439" } }
+                """).get("db");
+
+        assertThat(((ProbeSpec.Postgres) db.ready().probe()).database().port()).isEqualTo(5439);
+    }
 }

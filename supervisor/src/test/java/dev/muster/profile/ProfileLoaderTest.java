@@ -172,7 +172,7 @@ class ProfileLoaderTest {
                   b: { command: [b], env: *nowhere }
                 """);
 
-        assertThat(fixture.problems("p.yaml")).contains(":6: *nowhere refers to no anchor; define &nowhere before it");
+        assertThat(fixture.problems("p.yaml")).contains(":6: *nowhere refers to no anchor on a mapping or list; define &nowhere on a mapping or list before it");
         fixture.write("p.yaml", "version: 1\nx: &cmd [run, fast]\nservices:\n  a: { command: *cmd }\n");
         assertThat(fixture.problems("p.yaml")).contains(":2: x: unknown key");
         fixture.write("p.yaml", "version: 1\nenv: &e { A: '1' }\nservices:\n  a: { command: [a], env: *e }\n");

@@ -43,7 +43,7 @@ class ServiceBindingTest {
     void longDependsOnTakesAConditionOrAMapping() {
         Map<String, ServiceSpec> services = services("""
                   db: { command: [db] }
-                  cache: { command: [cache] }
+                  cache: { kind: task, command: [cache] }
                   app:
                     command: [app]
                     depends_on: { db: started, cache: { condition: Completed } }

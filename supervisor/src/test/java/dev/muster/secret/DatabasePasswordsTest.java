@@ -39,4 +39,22 @@ class DatabasePasswordsTest {
         assertThat(redactor.redact(loaded.effective()).toString())
                 .doesNotContain("probe-pw-123", "redis-pw-456", "step-pw-789").contains("\"password\":\"******\"");
     }
+
+    @Test
+    void passwordsOfLiveProbesAreHiddenWhereverTheyAppear() throws IOException {
+        Path profile = Files.writeString(dir.resolve("p.yaml"), """
+                version: 1
+                services:
+                  db:
+                    command: [postgres, -c, "note=live-pg-pw-321"]
+                    live: { postgres: { url: "postgresql://app:live-pg-pw-321@127.0.0.1:5432/app" } }
+                  cache:
+                    command: [redis-server, --requirepass, live-redis-pw-654]
+                    live: { redis: { port: 6379, password: live-redis-pw-654 } }
+                """);
+        LoadedProfile loaded = new ProfileLoader(Map.of(), spec -> "x").load(List.of(profile));
+
+        assertThat(Redactor.forProfile(loaded.profile()).redact(loaded.effective()).toString())
+                .doesNotContain("live-pg-pw-321", "live-redis-pw-654");
+    }
 }
