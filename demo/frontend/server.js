@@ -166,7 +166,7 @@ function webSocketEcho(req, socket) {
   socket.on('error', () => socket.destroy());
 }
 
-const server = http.createServer((req, res) => {
+function handle(req, res) {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -195,14 +195,26 @@ const server = http.createServer((req, res) => {
     req.resume();
     send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   }
-});
+}
 
+const server = http.createServer(handle);
+
+// With an 'upgrade' listener Node hands over every request that offers an upgrade, including the
+// h2c offer of Java's HttpClient (muster's http probe): answer those as plain HTTP/1.1, then close.
 server.on('upgrade', (req, socket) => {
-  if (req.url.split('?')[0] === '/demo/ws') {
-    webSocketEcho(req, socket);
-  } else {
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  if ((req.headers.upgrade || '').toLowerCase() === 'websocket') {
+    if (req.url.split('?')[0] === '/demo/ws') {
+      webSocketEcho(req, socket);
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+    return;
   }
+  const res = new http.ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket);
+  res.on('finish', () => socket.end());
+  handle(req, res);
 });
 
 server.on('error', (err) => fail(`cannot listen on ${host}:${port}: ${err.message}`, 1));
