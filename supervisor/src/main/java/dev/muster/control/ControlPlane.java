@@ -71,6 +71,7 @@ public final class ControlPlane {
     public static ControlPlane start(Profile profile, StackStatus status, Function<String, Optional<ServiceLog>> logs,
                                      Consumer<Signal> down, Map<String, String> env, Clock clock,
                                      Consumer<String> info, Consumer<String> warn) {
+        ControlServer.quietLibraryLogs();
         Json json = new Json();
         ControlPlane plane = new ControlPlane(profile, status, json, clock, warn);
         status.addListener(plane::serviceChanged);
@@ -113,7 +114,8 @@ public final class ControlPlane {
         if (plane.server != null && app.isPresent()) {
             info.accept("control plane on " + url + (token.isPresent() ? " (bearer token required)" : "")
                     + ": /health, muster's own under /_muster/ (dashboard " + url + "/_muster/); every other path goes to "
-                    + spec.app() + " once the stack is ready, a boot page until then");
+                    + spec.app().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " once the stack is ready, a boot page until then");
         } else if (plane.server != null) {
             info.accept("control plane on " + url + (token.isPresent() ? " (bearer token required)" : "")
                     + ": /health /status /metrics /logs/NAME /events; dashboard at " + url + "/");

@@ -4,6 +4,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
+import io.undertow.util.Headers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import org.xnio.Options;
 /**
  * The reverse proxy to the app: Undertow's {@link ProxyHandler}, one connection pool per upstream.
  * It streams bodies both ways, passes WebSocket (and any HTTP/1.1) upgrades through, keeps the
- * client's {@code Host} and adds {@code X-Forwarded-For/-Proto/-Host/-Port} (replacing any the
- * client sent, since muster is the edge). An upstream that sends nothing for {@code timeout} is cut
+ * client's {@code Host} and sets {@code X-Forwarded-For/-Proto/-Port} and {@code X-Forwarded-Host}
+ * (the client's {@code Host} as sent, port included), replacing any the client sent: muster is the edge. An upstream that sends nothing for {@code timeout} is cut
  * off (504 if it had not answered yet); a refused connection is a 502. Both answers are
  * {@link ProxyFailures} pages.
  */
@@ -62,6 +63,12 @@ public final class AppProxy implements HttpHandler {
             return;
         }
         failures.watch(exchange, route.get().upstream());
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (host == null) {
+            exchange.getRequestHeaders().remove(Headers.X_FORWARDED_HOST);
+        } else {
+            exchange.getRequestHeaders().put(Headers.X_FORWARDED_HOST, host);
+        }
         handlers.get(route.get().upstream()).handleRequest(exchange);
     }
 }

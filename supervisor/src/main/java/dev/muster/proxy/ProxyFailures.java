@@ -43,11 +43,11 @@ final class ProxyFailures {
         Long started = exchange.getAttachment(STARTED);
         long waitedMs = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
         String app = "the app at " + upstream.getAuthority();
-        if (Boolean.TRUE.equals(exchange.getAttachment(UNREACHABLE))) {
-            send(exchange, 502, "bad gateway", app + " refuses connections: it is not listening (crashed, or on another port?)");
-        } else if (exchange.getStatusCode() == 504 || waitedMs >= timeout.toMillis() - 50) {
+        if (exchange.getStatusCode() == 504 || waitedMs >= timeout.toMillis() - 50) {
             send(exchange, 504, "gateway timeout", app + " did not answer within " + timeout.toSeconds()
                     + "s (control.app_timeout)");
+        } else if (Boolean.TRUE.equals(exchange.getAttachment(UNREACHABLE))) {
+            send(exchange, 502, "bad gateway", app + " refuses connections: it is not listening (crashed, or on another port?)");
         } else {
             send(exchange, 502, "bad gateway", app + " closed the connection without answering");
         }
