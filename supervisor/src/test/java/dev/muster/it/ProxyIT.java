@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * muster owning the one public port ({@code control.app}) in front of the real demo frontend (Node):
  * the boot page in a real Chromium turning into the app by itself, the app's traffic streamed through
  * (a 20 MB upload, server-sent events, a WebSocket echo), muster's own endpoints under
- * {@code /_muster/}, the answers for an app that is down or slow and for hostile headers, and the
- * failure page with its log tail only for the token.
+ * {@code /_muster/}, the answers for an app that is down or slow and for hostile headers, the boot
+ * page again while the app restarts, and the failure page with its log tail only for the token.
  */
 class ProxyIT {
     private static final Duration BOOT = Duration.ofSeconds(30);
@@ -65,6 +66,9 @@ class ProxyIT {
             assertThat(api.headers().firstValue("Retry-After")).isPresent();
             assertThat(api.body().strip()).doesNotContain("\n");
             assertThat(JSON.readTree(api.body()).path("status").asText()).isEqualTo("booting");
+            HttpResponse<String> page = send(control.base(), "/any/path", Map.of("Accept", HTML));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).as("works with JavaScript off").contains("<noscript><meta http-equiv=\"refresh\"");
 
             try (Chromium browser = Chromium.open(chromium, control.base() + "/", dir.resolve("chromium-profile"))) {
                 await().atMost(BOOT).untilAsserted(() -> assertThat(browser.eval("document.title")).endsWith("is starting"));
@@ -117,6 +121,16 @@ class ProxyIT {
             HttpResponse<String> huge = send(base, "/", Map.of("X-Huge", "x".repeat(100_000)));
             assertThat(huge.statusCode()).isBetween(400, 431);
             assertThat(send(base, "/", Map.of()).statusCode()).as("still serving after hostile input").isEqualTo(200);
+
+            long pid = StreamSupport.stream(JSON.readTree(control.get("/_muster/status").body()).path("services").spliterator(), false)
+                    .filter(s -> s.path("name").asText().equals("frontend")).findFirst().orElseThrow().path("pid").asLong();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(BOOT).untilAsserted(() -> {
+                HttpResponse<String> restarting = send(base, "/", Map.of("Accept", HTML));
+                assertThat(restarting.statusCode()).as("the boot page while the app restarts, not a 502").isEqualTo(503);
+                assertThat(restarting.body()).contains("is starting");
+            });
+            await().atMost(BOOT).untilAsserted(() -> assertThat(send(base, "/", Map.of()).body()).contains("muster demo stack"));
         }
     }
 
@@ -237,6 +251,7 @@ class ProxyIT {
                     command: [node, %s]
                     env: { FRONTEND_PORT: "%d", BACKEND_URL: "http://127.0.0.1:1" }
                     ready: { http: { url: "http://127.0.0.1:%d/healthz", status: 200 } }
+                    restart: { policy: on-failure, max: 3, backoff: { initial: 2s, max: 2s } }
                 control:
                   listen: %s
                   run_dir: %s
