@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.muster.logs.ServiceLog;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,9 +48,14 @@ final class BootPage implements HttpHandler {
         exchange.getResponseHeaders().set("Retry-After", String.valueOf(REFRESH_SECONDS));
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         if (accept == null || !accept.contains("text/html")) {
-            Map<String, Object> line = summary.failure() == null
-                    ? Map.of("status", summary.status(), "detail", waiting(summary))
-                    : Map.of("status", "failed", "service", summary.failure().service(), "reason", summary.failure().reason());
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("status", summary.status());
+            if (summary.failure() == null) {
+                line.put("detail", waiting(summary));
+            } else {
+                line.put("service", summary.failure().service());
+                line.put("reason", summary.failure().reason());
+            }
             Replies.send(exchange, 503, Replies.JSON, json.compact(line) + "\n");
             return;
         }

@@ -38,6 +38,10 @@ final class ExchangeBridge extends HttpExchange {
     ExchangeBridge(HttpServerExchange exchange, String prefix) {
         this.exchange = exchange;
         String path = exchange.getRequestURI();
+        if (exchange.isHostIncludedInRequestURI()) {
+            int slash = path.indexOf('/', path.indexOf("//") + 2);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
         String inner = path.substring(Math.min(prefix.length(), path.length()));
         String query = exchange.getQueryString();
         this.uri = URI.create((inner.isEmpty() ? "/" : inner) + (query == null || query.isEmpty() ? "" : "?" + query));
