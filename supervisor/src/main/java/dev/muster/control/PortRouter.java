@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
- * Routes every request of the control port. Without an app, muster's endpoints are at the root
- * (longest matching prefix, as the JDK server did). With one, they are under {@code /_muster/}
- * ({@code /health} stays at the root), and every other request goes to the app while the stack is
+ * Routes every request of the control port. muster's endpoints are always under {@code /_muster/}
+ * (so the client commands find them either way); without an app, also at the root (longest
+ * matching prefix, as the JDK server did). With one, only {@code /health} stays at the root, and every other request goes to the app while the stack is
  * ready, else to the boot (or failure) page. muster's handlers are blocking
  * {@code com.sun.net.httpserver} handlers run on worker threads through {@link ExchangeBridge};
  * the proxy stays on the I/O threads.
@@ -53,16 +53,16 @@ final class PortRouter implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
-        if (app.isEmpty()) {
-            own(exchange, path, "");
-        } else if (path.equals("/health")) {
-            blocking(exchange, open.get("/health"), false, "");
+        if (path.startsWith(prefix + "/")) {
+            own(exchange, path.substring(prefix.length()), prefix);
         } else if (path.equals(prefix)) {
             exchange.setStatusCode(308);
             exchange.getResponseHeaders().put(Headers.LOCATION, prefix + "/");
             exchange.endExchange();
-        } else if (path.startsWith(prefix + "/")) {
-            own(exchange, path.substring(prefix.length()), prefix);
+        } else if (app.isEmpty()) {
+            own(exchange, path, "");
+        } else if (path.equals("/health")) {
+            blocking(exchange, open.get("/health"), false, "");
         } else if (ready.getAsBoolean()) {
             app.get().handleRequest(exchange);
         } else {
