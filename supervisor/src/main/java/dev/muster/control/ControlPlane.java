@@ -93,7 +93,7 @@ public final class ControlPlane {
         guarded.put("/down", new DownHandler(() -> plane.down(down)));
         guarded.put("/", new DashboardHandler());
         Optional<AppProxy> app = spec.proxies()
-                ? Optional.of(new AppProxy(RouteTable.of(spec.app()), spec.appTimeout())) : Optional.empty();
+                ? Optional.of(new AppProxy(RouteTable.of(spec.app()), spec.appTimeout(), BearerAuth.COOKIE)) : Optional.empty();
         ExecutorService executor = ControlServer.handlerThreads();
         PortRouter router = new PortRouter(ControlSpec.OWN_PREFIX, open, guarded, auth, executor, app,
                 () -> plane.view.health().ready(), bootPage);

@@ -16,7 +16,8 @@ import org.xnio.Options;
  * The reverse proxy to the app: Undertow's {@link ProxyHandler}, one connection pool per upstream.
  * It streams bodies both ways, passes WebSocket (and any HTTP/1.1) upgrades through, keeps the
  * client's {@code Host} and sets {@code X-Forwarded-For/-Proto/-Port} and {@code X-Forwarded-Host}
- * (the client's {@code Host} as sent, port included), replacing any the client sent: muster is the edge. An upstream that sends nothing for {@code timeout} is cut
+ * (the client's {@code Host} as sent, port included), replacing any the client sent: muster is the edge.
+ * muster's own token cookie is removed from what the app receives. An upstream that sends nothing for {@code timeout} is cut
  * off (504 if it had not answered yet); a refused connection is a 502. Both answers are
  * {@link ProxyFailures} pages.
  */
@@ -27,13 +28,16 @@ public final class AppProxy implements HttpHandler {
     private final RouteTable table;
     private final Map<URI, HttpHandler> handlers = new LinkedHashMap<>();
     private final ProxyFailures failures;
+    private final String ownCookie;
 
     /**
-     * @param table   where each path prefix goes
-     * @param timeout how long an upstream may stay silent on one request (also on an upgraded connection)
+     * @param table     where each path prefix goes
+     * @param timeout   how long an upstream may stay silent on one request (also on an upgraded connection)
+     * @param ownCookie the name of muster's own cookie (its token), never passed to the app
      */
-    public AppProxy(RouteTable table, Duration timeout) {
+    public AppProxy(RouteTable table, Duration timeout, String ownCookie) {
         this.table = table;
+        this.ownCookie = ownCookie;
         this.failures = new ProxyFailures(timeout);
         OptionMap options = OptionMap.builder().set(Options.READ_TIMEOUT, (int) timeout.toMillis())
                 .set(Options.TCP_NODELAY, true).getMap();
@@ -63,6 +67,7 @@ public final class AppProxy implements HttpHandler {
             return;
         }
         failures.watch(exchange, route.get().upstream());
+        withoutOwnCookie(exchange);
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null) {
             exchange.getRequestHeaders().remove(Headers.X_FORWARDED_HOST);
@@ -70,5 +75,18 @@ public final class AppProxy implements HttpHandler {
             exchange.getRequestHeaders().put(Headers.X_FORWARDED_HOST, host);
         }
         handlers.get(route.get().upstream()).handleRequest(exchange);
+    }
+
+    /** Drops muster's token cookie from the request: the app must never see muster's token. */
+    private void withoutOwnCookie(HttpServerExchange exchange) {
+        var values = exchange.getRequestHeaders().get(Headers.COOKIE);
+        if (values == null || values.stream().noneMatch(v -> v.contains(ownCookie + "="))) {
+            return;
+        }
+        java.util.List<String> kept = values.stream().map(v -> java.util.Arrays.stream(v.split(";")).map(String::strip)
+                .filter(c -> !c.startsWith(ownCookie + "=")).collect(java.util.stream.Collectors.joining("; ")))
+                .filter(v -> !v.isEmpty()).toList();
+        exchange.getRequestHeaders().remove(Headers.COOKIE);
+        kept.forEach(v -> exchange.getRequestHeaders().add(Headers.COOKIE, v));
     }
 }

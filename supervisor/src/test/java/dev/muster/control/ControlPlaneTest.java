@@ -208,7 +208,8 @@ class ControlPlaneTest {
         com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         app.createContext("/", exchange -> {
-            byte[] body = ("app saw " + exchange.getRequestURI() + " for " + exchange.getRequestHeaders().getFirst("Host"))
+            byte[] body = ("app saw " + exchange.getRequestURI() + " for " + exchange.getRequestHeaders().getFirst("Host")
+                    + " cookie " + exchange.getRequestHeaders().getFirst("Cookie"))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -226,8 +227,10 @@ class ControlPlaneTest {
             ready("db");
             ready("app");
 
-            HttpResponse<String> proxied = get("/status?x=1", null);
-            assertThat(proxied.body()).isEqualTo("app saw /status?x=1 for " + URI.create(plane.url()).getAuthority());
+            HttpResponse<String> proxied = http.send(request("/status?x=1").header("Cookie", "a=1; muster_token=tok; b=2")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(proxied.body()).as("muster's token cookie never reaches the app")
+                    .isEqualTo("app saw /status?x=1 for " + URI.create(plane.url()).getAuthority() + " cookie a=1; b=2");
             assertThat(get("/health", null).statusCode()).isEqualTo(200);
             assertThat(get("/_muster/status", null).body()).contains("\"stack\" : \"unit\"");
         } finally {
