@@ -33,7 +33,8 @@ final class BearerAuth extends Filter {
         String fromQuery = Replies.query(exchange).get("token");
         if (fromQuery != null && matches(fromQuery) && exchange.getRequestMethod().equals("GET")) {
             exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + fromQuery + "; Path=/; HttpOnly; SameSite=Strict");
-            exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getPath());
+            Object prefix = exchange.getAttribute(ExchangeBridge.PREFIX);
+            exchange.getResponseHeaders().set("Location", (prefix == null ? "" : prefix) + exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(303, -1);
             exchange.close();
             return;
@@ -45,6 +46,16 @@ final class BearerAuth extends Filter {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"muster\"");
         Replies.error(exchange, 401, "this control plane needs its token: send Authorization: Bearer TOKEN"
                 + " (the value of control.token_env or control.token_file), or open /?token=TOKEN in a browser");
+    }
+
+    /** Whether {@code exchange} carries the token (always, when none is configured). */
+    boolean permits(HttpExchange exchange) {
+        return expected == null || presented(exchange).map(this::matches).orElse(false);
+    }
+
+    /** Whether a token is configured. */
+    boolean required() {
+        return expected != null;
     }
 
     @Override

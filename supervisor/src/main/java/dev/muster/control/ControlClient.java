@@ -124,7 +124,7 @@ public final class ControlClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(dev.muster.profile.ControlSpec.OWN_PREFIX + path));
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
     }

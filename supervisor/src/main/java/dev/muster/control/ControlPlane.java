@@ -12,8 +12,14 @@ import dev.muster.secret.Redactor;
 import dev.muster.status.ServiceState;
 import dev.muster.status.ServiceStatus;
 import dev.muster.status.StackStatus;
+import dev.muster.proxy.AppProxy;
+import dev.muster.proxy.RouteTable;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +28,10 @@ import java.util.function.Function;
 
 /**
  * The control plane of one {@code muster up}: the HTTP server ({@code /health}, {@code /status},
- * {@code /metrics}, {@code /logs/NAME}, {@code /events}, {@code /down}, the dashboard at {@code /})
- * and the boot record in the run directory. Everything updates from {@link StackStatus} and
+ * {@code /metrics}, {@code /logs/NAME}, {@code /events}, {@code /down}, the dashboard at {@code /};
+ * all also under {@code /_muster/}, and only there when {@code control.app} is set, where every other
+ * path is the app once the stack is ready and the {@link BootPage} until then) and the boot record
+ * in the run directory. Everything updates from {@link StackStatus} and
  * {@link ServiceLog} listeners, so an idle stack costs nothing.
  */
 public final class ControlPlane {
@@ -35,6 +43,9 @@ public final class ControlPlane {
     private final Clock clock;
     private ControlServer server;
     private volatile boolean downRequested;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private Duration hold = Duration.ZERO;
+    private Consumer<String> info = line -> { };
     private String listenHost = "";
 
     private ControlPlane(Profile profile, StackStatus status, Json json, Clock clock, Consumer<String> warn) {
@@ -60,6 +71,7 @@ public final class ControlPlane {
     public static ControlPlane start(Profile profile, StackStatus status, Function<String, Optional<ServiceLog>> logs,
                                      Consumer<Signal> down, Map<String, String> env, Clock clock,
                                      Consumer<String> info, Consumer<String> warn) {
+        ControlServer.quietLibraryLogs();
         Json json = new Json();
         ControlPlane plane = new ControlPlane(profile, status, json, clock, warn);
         status.addListener(plane::serviceChanged);
@@ -68,7 +80,11 @@ public final class ControlPlane {
         }
         ControlSpec spec = profile.control();
         Optional<String> token = ControlToken.read(spec, env, profile.env());
-        Map<String, HttpHandler> open = Map.of("/health", new HealthHandler(plane.view, json));
+        BearerAuth auth = new BearerAuth(token);
+        BootPage bootPage = new BootPage(plane.view, logs, auth, spec.tail(), json, clock);
+        Map<String, HttpHandler> open = new LinkedHashMap<>();
+        open.put("/health", new HealthHandler(plane.view, json));
+        open.put("/boot", new BootSummaryHandler(bootPage::summary, json));
         Map<String, HttpHandler> guarded = new LinkedHashMap<>();
         guarded.put("/status", new StatusHandler(plane.view, json));
         guarded.put("/metrics", new MetricsHandler(new StackMetrics(status, plane.view, plane.timeline)));
@@ -76,8 +92,14 @@ public final class ControlPlane {
         guarded.put("/events", new EventsHandler(plane.view, logs, plane.hub, json));
         guarded.put("/down", new DownHandler(() -> plane.down(down)));
         guarded.put("/", new DashboardHandler());
+        Optional<AppProxy> app = spec.proxies()
+                ? Optional.of(new AppProxy(RouteTable.of(spec.app()), spec.appTimeout(), BearerAuth.COOKIE)) : Optional.empty();
+        ExecutorService executor = ControlServer.handlerThreads();
+        PortRouter router = new PortRouter(ControlSpec.OWN_PREFIX, open, guarded, auth, executor, app,
+                () -> plane.view.health().ready(), bootPage);
+        plane.hold = spec.hold();
         try {
-            plane.server = ControlServer.start(spec.host(), spec.port(), open, guarded, new BearerAuth(token));
+            plane.server = ControlServer.start(spec.host(), spec.port(), router, executor);
         } catch (MusterException e) {
             if (!spec.listen().equals(ControlSpec.DEFAULT_LISTEN)) {
                 plane.recorder.close();
@@ -88,7 +110,13 @@ public final class ControlPlane {
         plane.listenHost = spec.host();
         String url = plane.url();
         plane.view.control(url);
-        if (plane.server != null) {
+        plane.info = info;
+        if (plane.server != null && app.isPresent()) {
+            info.accept("control plane on " + url + (token.isPresent() ? " (bearer token required)" : "")
+                    + ": /health, muster's own under /_muster/ (dashboard " + url + "/_muster/); every other path goes to "
+                    + spec.app().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " once the stack is ready, a boot page until then");
+        } else if (plane.server != null) {
             info.accept("control plane on " + url + (token.isPresent() ? " (bearer token required)" : "")
                     + ": /health /status /metrics /logs/NAME /events; dashboard at " + url + "/");
         }
@@ -103,6 +131,7 @@ public final class ControlPlane {
 
     /** Marks the stack as stopping at once (health turns 503 before the first service is stopped). */
     public void stopping(Signal signal) {
+        released.countDown();
         timeline.phase("stopping", signal.fullName() + (downRequested ? " (muster down)" : ""));
     }
 
@@ -122,6 +151,7 @@ public final class ControlPlane {
         timeline.ended(exitCode, how);
         hub.publish(new EventHub.Event("end", json.compact(timeline.ending())));
         recorder.close();
+        holdFailurePage(exitCode);
         hub.close();
         hub.awaitDrained(1000);
         if (server != null) {
@@ -129,7 +159,22 @@ public final class ControlPlane {
         }
     }
 
+    /** After a required failure, keeps the failure page up for {@code control.hold} (a signal or /down ends it). */
+    private void holdFailurePage(int exitCode) {
+        if (exitCode != ExitCodes.SERVICE_FAILED || hold.isZero() || server == null || released.getCount() == 0) {
+            return;
+        }
+        info.accept("the failure page stays up on " + url() + " for " + hold.toSeconds() + "s (control.hold);"
+                + " SIGTERM or muster down ends it now");
+        try {
+            released.await(hold.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void down(Consumer<Signal> down) {
+        released.countDown();
         downRequested = true;
         stopping(Signal.TERM);
         down.accept(Signal.TERM);

@@ -1,70 +1,115 @@
 package dev.muster.control;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import java.io.IOException;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xnio.Options;
 
 /**
- * The JDK's HTTP server with the control plane's routes. {@code /health} is always open; every
- * other route goes through {@link BearerAuth}. Handlers run on a pool of daemon threads (event
- * streams hold one each).
+ * The one HTTP server of the control port (Undertow): muster's own endpoints, and with
+ * {@code control.app} the reverse proxy to the app, both routed by {@link PortRouter}. Two I/O
+ * threads carry every connection and the proxy; muster's own handlers block on a pool of daemon
+ * threads (event streams hold one each). Request headers are limited to {@value #MAX_HEADER_BYTES}
+ * bytes, bodies are not limited (the app decides; Undertow's default would be 2 MB); an idle
+ * keep-alive connection is closed after {@value #IDLE_MS} ms. {@link #stop()} lets requests in
+ * flight finish for up to {@value #DRAIN_MS} ms.
  */
 final class ControlServer {
-    private final HttpServer server;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final int IDLE_MS = 120_000;
+    static final int PARSE_MS = 30_000;
+    static final int BUFFER_BYTES = 16 * 1024;
+    static final long DRAIN_MS = 2000;
+
+    private final Undertow server;
+    private final GracefulShutdownHandler drain;
     private final ExecutorService executor;
 
-    private ControlServer(HttpServer server, ExecutorService executor) {
+    private ControlServer(Undertow server, GracefulShutdownHandler drain, ExecutorService executor) {
         this.server = server;
+        this.drain = drain;
         this.executor = executor;
+    }
+
+    /**
+     * Sends Undertow's and XNIO's own logging (jboss-logging) to SLF4J, which muster binds to nothing:
+     * their start banners and per-request proxy errors would otherwise go to stderr through
+     * java.util.logging; what matters reaches the client as a 502/504 page. Must run before any
+     * Undertow class is loaded.
+     */
+    static void quietLibraryLogs() {
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
+    /** A pool of daemon threads for blocking handlers. */
+    static ExecutorService handlerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "muster-control-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
      * Binds {@code host:port} (port 0: any free port) and starts serving.
      *
-     * @param open    routes served without the token (path prefix to handler)
-     * @param guarded routes that need it
      * @throws MusterException (exit 3) when the address cannot be bound
      */
-    static ControlServer start(String host, int port, Map<String, HttpHandler> open, Map<String, HttpHandler> guarded,
-                               BearerAuth auth) {
-        HttpServer server;
+    static ControlServer start(String host, int port, PortRouter router, ExecutorService executor) {
+        GracefulShutdownHandler drain = Handlers.gracefulShutdown(router);
+        Undertow server = Undertow.builder()
+                .addHttpListener(port, host)
+                .setIoThreads(2)
+                .setWorkerThreads(2)
+                .setBufferSize(BUFFER_BYTES)
+                .setDirectBuffers(true)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_MS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, PARSE_MS)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setSocketOption(Options.BACKLOG, 128)
+                .setWorkerOption(Options.THREAD_DAEMON, true)
+                .setHandler(drain)
+                .build();
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        } catch (IOException e) {
+            server.start();
+        } catch (RuntimeException e) {
+            executor.shutdownNow();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new MusterException(ExitCodes.PREFLIGHT_FAILED, "control.listen: cannot listen on " + host + ":" + port
-                    + " (" + e.getMessage() + "); is another muster running? Stop it or set control.listen to a free port", e);
+                    + " (" + cause.getMessage() + "); is another muster running? Stop it or set control.listen to a free port", e);
         }
-        open.forEach(server::createContext);
-        guarded.forEach((path, handler) -> {
-            HttpContext context = server.createContext(path, handler);
-            context.getFilters().add(auth);
-        });
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "muster-control-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new ControlServer(server, executor);
+        return new ControlServer(server, drain, executor);
     }
 
     InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     }
 
-    /** Stops accepting and closes every connection (event streams have been ended before). */
+    /**
+     * Refuses new requests (503), waits up to {@value #DRAIN_MS} ms for those in flight (a
+     * {@code /down} answer, a proxied response), then closes every connection. muster's event streams
+     * have been ended before.
+     */
     void stop() {
-        server.stop(0);
+        drain.shutdown();
+        try {
+            drain.awaitShutdown(DRAIN_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
         executor.shutdownNow();
     }
 }

@@ -1,8 +1,13 @@
 package dev.muster.profile;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,10 +18,21 @@ import java.util.Objects;
  * @param tokenEnv  the variable that holds the bearer token ({@code token_env}), "" for none
  * @param tokenFile the file that holds the bearer token ({@code token_file}), null for none
  * @param runDir    where the boot record is kept ({@code run_dir}), null for {@link #runDirFor}
+ * @param app       {@code app}: path prefix to upstream URL (http:// or ws://, host and port), in
+ *                  declaration order; a single URL is the prefix {@code /}. Empty: muster serves only
+ *                  its own endpoints, at the root
+ * @param appTimeout {@code app_timeout}: how long the app may stay silent on one request before
+ *                  muster answers 504 (default 60s, as nginx's proxy_read_timeout)
+ * @param hold      {@code hold}: after a required failure, how long the failure page stays up before
+ *                  muster exits (default 0s; SIGTERM or {@code muster down} end it at once)
  */
-public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFile, Path runDir) {
+public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFile, Path runDir,
+                          Map<String, URI> app, Duration appTimeout, Duration hold) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:7860";
     public static final int DEFAULT_TAIL = 50;
+    public static final Duration DEFAULT_APP_TIMEOUT = Duration.ofSeconds(60);
+    /** Where muster's own endpoints live when {@code app} is set ({@code /health} stays at the root). */
+    public static final String OWN_PREFIX = "/_muster";
 
     public ControlSpec {
         Objects.requireNonNull(listen, "listen");
@@ -24,10 +40,27 @@ public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFi
         if (tail < 0) {
             throw new IllegalArgumentException("tail must not be negative");
         }
+        app = app == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(app));
+        appTimeout = appTimeout == null || appTimeout.isZero() ? DEFAULT_APP_TIMEOUT : appTimeout;
+        hold = hold == null ? Duration.ZERO : hold;
+    }
+
+    public ControlSpec(String listen, int tail, String tokenEnv, Path tokenFile, Path runDir) {
+        this(listen, tail, tokenEnv, tokenFile, runDir, Map.of(), DEFAULT_APP_TIMEOUT, Duration.ZERO);
     }
 
     public ControlSpec(String listen, int tail) {
         this(listen, tail, "", null, null);
+    }
+
+    /** Whether muster fronts an app on its port ({@code control.app} is set). */
+    public boolean proxies() {
+        return !app.isEmpty();
+    }
+
+    /** Where muster's own endpoints are: {@link #OWN_PREFIX} when it proxies an app, else "" (the root). */
+    public String ownPrefix() {
+        return proxies() ? OWN_PREFIX : "";
     }
 
     public static ControlSpec defaults() {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Binds {@code preflight:} ({@code commands}, {@code env}, {@code ports}, {@code production}) and
  * {@code control:} ({@code listen} as host:port, {@code tail}, {@code token_env}, {@code token_file},
- * {@code run_dir}); both default when absent.
+ * {@code run_dir}, {@code app} (see {@link AppBinder}), {@code app_timeout}, {@code hold}); both default when absent.
  */
 final class SettingsBinder {
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]\\s]+):(\\d{1,5})");
@@ -63,8 +63,11 @@ final class SettingsBinder {
         }
         java.nio.file.Path tokenFile = control.text("token_file").map(java.nio.file.Path::of).orElse(null);
         java.nio.file.Path runDir = control.text("run_dir").map(java.nio.file.Path::of).orElse(null);
+        java.util.Map<String, java.net.URI> app = new AppBinder(problems).bind(control.value("app"), control.pathOf("app"));
+        java.time.Duration appTimeout = control.duration("app_timeout", false).orElse(ControlSpec.DEFAULT_APP_TIMEOUT);
+        java.time.Duration hold = control.duration("hold", true).orElse(java.time.Duration.ZERO);
         control.rejectUnknown();
-        return new ControlSpec(listen, tail, tokenEnv, tokenFile, runDir);
+        return new ControlSpec(listen, tail, tokenEnv, tokenFile, runDir, app, appTimeout, hold);
     }
 
     private Optional<String> listen(JsonNode value, String path) {

@@ -193,6 +193,54 @@ class ControlPlaneTest {
     }
 
     @Test
+    void mustersOwnPathsAreAlsoUnderMusterWithoutAnApp() throws Exception {
+        start("");
+        ready("db");
+
+        assertThat(get("/_muster/status", null).statusCode()).isEqualTo(200);
+        assertThat(get("/_muster/logs/db?tail=1", null).statusCode()).isEqualTo(200);
+        assertThat(get("/_muster/", null).body()).contains("<html");
+        assertThat(get("/_muster", null).statusCode()).isEqualTo(308);
+    }
+
+    @Test
+    void withAnAppEveryOtherPathIsTheBootPageUntilTheStackIsReadyThenTheApp() throws Exception {
+        com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/", exchange -> {
+            byte[] body = ("app saw " + exchange.getRequestURI() + " for " + exchange.getRequestHeaders().getFirst("Host")
+                    + " cookie " + exchange.getRequestHeaders().getFirst("Cookie"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        app.start();
+        try {
+            start("  app: http://127.0.0.1:" + app.getAddress().getPort() + "\n");
+            HttpResponse<String> booting = get("/status", null);
+            assertThat(booting.statusCode()).as("the app's /status, not muster's, while booting").isEqualTo(503);
+            assertThat(booting.headers().firstValue("Retry-After")).contains("2");
+            assertThat(booting.body()).isEqualTo("{\"status\":\"booting\",\"detail\":\"waiting for db, app, web\"}\n");
+            assertThat(get("/_muster/boot", null).body()).contains("\"status\":\"booting\"");
+
+            ready("db");
+            ready("app");
+
+            HttpResponse<String> proxied = http.send(request("/status?x=1").header("Cookie", "a=1; muster_token=tok; b=2")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(proxied.body()).as("muster's token cookie never reaches the app")
+                    .isEqualTo("app saw /status?x=1 for " + URI.create(plane.url()).getAuthority() + " cookie a=1; b=2");
+            assertThat(get("/health", null).statusCode()).isEqualTo(200);
+            assertThat(get("/_muster/status", null).body()).contains("\"stack\" : \"unit\"");
+        } finally {
+            plane.finish(143, status.snapshot());
+            plane = null;
+            app.stop(0);
+        }
+    }
+
+    @Test
     void keepsTheBootRecordCurrentAndRecordsTheEnd() throws Exception {
         start("");
         Path record = dir.resolve("run/boot.json");

@@ -63,10 +63,11 @@ class ImageIT {
         String logs = images.logs(container);
         assertThat(logs).contains("SERVICE        KIND     STATE", "all required services ready in");
         assertThat(ImageContainers.lines(logs)).anyMatch(line -> line.matches("muster +\\| frontend +service +ready .*"));
-        assertThat(get(control, "/status", null).statusCode()).as("the token protects /status").isEqualTo(401);
-        HttpResponse<String> dashboard = get(control, "/", TOKEN);
+        assertThat(get(control, "/_muster/status", null).statusCode()).as("the token protects /_muster/status").isEqualTo(401);
+        HttpResponse<String> dashboard = get(control, "/_muster/", TOKEN);
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("<html");
+        assertThat(get(control, "/", null).body()).as("port 7860 serves the demo app (control.app)").contains("muster demo stack");
         assertThat(get(images.hostPort(container, FRONTEND), "/api/visits", null).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(images.inspect(container).getState().getHealth().getStatus())
