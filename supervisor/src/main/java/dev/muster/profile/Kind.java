@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * What a service entry is: a long-running {@code service}, a run-to-completion {@code task}, or a
  * database step muster performs itself ({@code schema}: the guard that applies a bootstrap file
- * only to an empty database; {@code migrations}: versioned SQL files run with Flyway).
+ * only to an empty database; {@code migrations}: versioned SQL files run with Flyway), or a service that
+ * runs elsewhere ({@code external}: nothing is started, its {@code ready:} probe is waited for).
  */
 public enum Kind {
-    SERVICE, TASK, SCHEMA, MIGRATIONS;
+    SERVICE, TASK, SCHEMA, MIGRATIONS, EXTERNAL;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
