@@ -146,13 +146,13 @@ final class PodTemplates {
 
     /** {@code runAsUser}/{@code runAsGroup} when every member runs as one numeric {@code uid[:gid]}. */
     private java.util.Optional<PodSecurityContext> securityContext(Group group) {
-        List<String> users = group.members().stream().map(m -> placement.profile().services().get(m).user())
+        List<String> users = group.members().stream().map(m -> placement.profile().services().get(m))
+                .filter(spec -> !spec.kind().inProcess()).map(spec -> spec.user() == null ? "(muster's own)" : spec.user())
                 .distinct().toList();
-        if (users.size() != 1 || users.get(0) == null) {
-            if (users.stream().anyMatch(u -> u != null)) {
-                warnings.add(group.name(), "user: " + String.join(", ", users.stream().map(String::valueOf).toList())
-                        + " is not one numeric uid[:gid]: no securityContext; muster starts as the image's user"
-                        + " (root) and switches users itself");
+        if (users.size() != 1 || users.get(0).equals("(muster's own)")) {
+            if (users.size() > 1) {
+                warnings.add(group.name(), "its services run as " + String.join(", ", users) + ": no securityContext;"
+                        + " muster starts as the image's user (root) and switches users itself");
             }
             return java.util.Optional.empty();
         }
