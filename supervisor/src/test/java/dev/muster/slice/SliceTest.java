@@ -136,6 +136,21 @@ class SliceTest {
     }
 
     @Test
+    void hostsMustNameServicesOfTheProfileAndBeHostNames() throws IOException {
+        Files.writeString(dir.resolve("stack.yaml"), """
+                version: 1
+                hosts: { db: db.internal, api: "not a host" }
+                services:
+                  api: { command: [/bin/true] }
+                """);
+
+        assertThatThrownBy(() -> new ProfileLoader(Map.of(), spec -> "s").load(List.of(dir.resolve("stack.yaml"))))
+                .isInstanceOfSatisfying(MusterException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.INVALID_PROFILE))
+                .hasMessageContaining("hosts.db: \"db\" is not a service of this profile; name one of: api")
+                .hasMessageContaining("hosts.api: \"not a host\" is not a host name or IP address");
+    }
+
+    @Test
     void musterHostVariableUpperCasesAndReplacesDashesAndDots() {
         assertThat(ExternalHosts.variable("postgres-init")).isEqualTo("MUSTER_HOST_POSTGRES_INIT");
         assertThat(ExternalHosts.variable("cache.v2")).isEqualTo("MUSTER_HOST_CACHE_V2");
