@@ -61,7 +61,10 @@ class SwarmStackIT {
         if (swarmStarted) {
             docker("swarm", "leave", "--force");
         }
-        DockerHost.volumes(stack + "_").forEach(v -> docker("volume", "rm", v));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            DockerHost.volumes(stack + "_").forEach(v -> docker("volume", "rm", v));
+            return DockerHost.volumes(stack + "_").isEmpty();
+        });
         docker("image", "rm", image);
     }
 
