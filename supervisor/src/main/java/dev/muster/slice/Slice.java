@@ -34,7 +34,7 @@ import java.util.Set;
 public record Slice(Profile profile, List<String> only, Map<String, String> externals, List<String> unwaited) {
     public Slice {
         only = List.copyOf(only);
-        externals = Map.copyOf(new LinkedHashMap<>(externals));
+        externals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(externals));
         unwaited = List.copyOf(unwaited);
     }
 

@@ -65,7 +65,8 @@ class SwarmStackIT {
             DockerHost.volumes(stack + "_").forEach(v -> docker("volume", "rm", v));
             return DockerHost.volumes(stack + "_").isEmpty();
         });
-        docker("image", "rm", image);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> docker("image", "rm", image).code() == 0 || docker("image", "inspect", image).code() != 0);
     }
 
     @Test
