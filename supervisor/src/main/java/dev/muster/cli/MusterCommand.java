@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepares, boots, supervises and cleanly stops the services of one container.",
         subcommands = {UpCommand.class, CheckCommand.class, ConfigCommand.class, StatusCommand.class, LogsCommand.class,
-            DownCommand.class, ReproduceCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+            DownCommand.class, ReproduceCommand.class, SchemaCommand.class, ProbeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class MusterCommand implements Runnable {
     /** Columns of every help text: the descriptions are written for lines of up to 100 characters. */
     static final int HELP_WIDTH = 100;

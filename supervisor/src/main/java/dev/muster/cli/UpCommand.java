@@ -37,6 +37,11 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profiles;
 
+    @picocli.CommandLine.Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these services; the services they depend on are external, waited for with their"
+                    + " ready probes at the host in hosts: or MUSTER_HOST_<NAME> (default: the service's name).")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
     UpCommand(Streams streams) {
         this.streams = streams;
     }
@@ -44,12 +49,16 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.readOnly());
-        Profile profile = loaded.profile();
+        dev.muster.slice.Slice slice = only.isEmpty() ? null : dev.muster.slice.Slice.of(loaded.profile(), only, streams.env());
+        Profile profile = slice == null ? loaded.profile() : slice.profile();
         Users users = new Users();
         Clock clock = Clock.systemUTC();
         Instant preflightAt = clock.instant();
         int width = profile.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.out(), streams.err(), Console.colorWanted(streams.env()), width);
+        if (slice != null) {
+            console.info(slice.describe());
+        }
         dev.muster.container.Containers containers = Profiles.containers(streams, profile, console::info);
         Plan plan;
         try {
@@ -61,7 +70,8 @@ final class UpCommand implements Callable<Integer> {
         }
         ControlPlane control = null;
         try {
-            Profile withSecrets = Profiles.generateSecrets(streams, profiles.files(), profile);
+            Profile withSecrets = profile.secrets().isEmpty() ? profile
+                    : sliced(Profiles.generateSecrets(streams, profiles.files(), profile));
             if (withSecrets != profile) {
                 profile = withSecrets;
                 plan = Profiles.preflight(streams, profile, users, containers);   // the plan carries the secrets' values
@@ -95,6 +105,11 @@ final class UpCommand implements Callable<Integer> {
             }
             console.close();
         }
+    }
+
+    /** The profile as this container runs it: only the {@code --only} services and their externals, when given. */
+    private Profile sliced(Profile profile) {
+        return only.isEmpty() ? profile : dev.muster.slice.Slice.of(profile, only, streams.env()).profile();
     }
 
     /** The control plane, started before the boot so that /health answers 503 from the first moment. */

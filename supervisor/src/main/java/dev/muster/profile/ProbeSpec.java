@@ -1,8 +1,11 @@
 package dev.muster.profile;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** The configuration of one probe, as written under {@code ready:}. Exactly one kind per probe. */
@@ -10,6 +13,16 @@ public sealed interface ProbeSpec {
 
     /** A short description for reports, such as {@code tcp 127.0.0.1:5432}. */
     String describe();
+
+    /**
+     * The same check aimed at another host, for a service that runs elsewhere (an external
+     * dependency of {@code up --only}); empty for kinds that can only be evaluated next to the
+     * service itself ({@code exec}, {@code log}).
+     */
+    Optional<ProbeSpec> withHost(String host);
+
+    /** The TCP port the check connects to; empty for {@code exec} and {@code log}. */
+    OptionalInt networkPort();
 
     /**
      * Ready when a TCP connection is accepted.
@@ -25,6 +38,16 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "tcp " + host + ":" + port;
+        }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            return Optional.of(new Tcp(other, port));
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            return OptionalInt.of(port);
         }
     }
 
@@ -43,6 +66,26 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "http " + url;
+        }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            try {
+                URI moved = new URI(url.getScheme(), url.getRawUserInfo(), other, url.getPort(), url.getRawPath(),
+                        url.getRawQuery(), url.getRawFragment());
+                return Optional.of(new Http(URI.create(moved.toString()), status, body));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("host " + other + " does not fit in " + url, e);
+            }
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            int port = url.getPort();
+            if (port > 0) {
+                return OptionalInt.of(port);
+            }
+            return OptionalInt.of("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
         }
     }
 
@@ -65,6 +108,16 @@ public sealed interface ProbeSpec {
         public String describe() {
             return "exec " + String.join(" ", command);
         }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            return Optional.empty();
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            return OptionalInt.empty();
+        }
     }
 
     /**
@@ -84,6 +137,16 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "log /" + pattern.pattern() + "/" + (times > 1 ? " x" + times : "");
+        }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            return Optional.empty();
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            return OptionalInt.empty();
         }
     }
 
@@ -108,6 +171,17 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return accepting ? "postgres accepting connections on " + database.address() : "postgres " + database.describe();
+        }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            DatabaseSpec d = database;
+            return Optional.of(new Postgres(new DatabaseSpec(other, d.port(), d.user(), d.password(), d.name(), d.sslmode())));
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            return OptionalInt.of(database.port());
         }
     }
 
@@ -136,6 +210,16 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "redis " + host + ":" + port + (database == 0 ? "" : "/" + database);
+        }
+
+        @Override
+        public Optional<ProbeSpec> withHost(String other) {
+            return Optional.of(new Redis(other, port, user, password));
+        }
+
+        @Override
+        public OptionalInt networkPort() {
+            return OptionalInt.of(port);
         }
     }
 }

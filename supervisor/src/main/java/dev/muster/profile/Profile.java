@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param preflight   checks made before anything is changed
  * @param services    services and tasks by name, in declaration order
  * @param control     the control plane settings
+ * @param hosts       {@code hosts:}: where a service runs when it is an external dependency of
+ *                    {@code up --only} (service name to host name); absent services default to their own name
  */
 public record Profile(
         String name,
@@ -30,7 +32,8 @@ public record Profile(
         List<FileSpec> files,
         PreflightSpec preflight,
         Map<String, ServiceSpec> services,
-        ControlSpec control) {
+        ControlSpec control,
+        Map<String, String> hosts) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -42,6 +45,14 @@ public record Profile(
         Objects.requireNonNull(preflight, "preflight");
         services = ordered(services);
         Objects.requireNonNull(control, "control");
+        hosts = ordered(hosts);
+    }
+
+    /** A profile without {@code hosts:}. */
+    public Profile(String name, List<Path> sources, Map<String, String> env, Map<String, SecretSpec> secrets,
+                   List<DirectorySpec> directories, List<FileSpec> files, PreflightSpec preflight,
+                   Map<String, ServiceSpec> services, ControlSpec control) {
+        this(name, sources, env, secrets, directories, files, preflight, services, control, Map.of());
     }
 
     /** The profile file named first on the command line. */

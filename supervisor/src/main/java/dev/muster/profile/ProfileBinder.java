@@ -38,8 +38,9 @@ final class ProfileBinder {
         PreflightSpec preflight = settings.preflight(root);
         Map<String, ServiceSpec> services = services(root);
         ControlSpec control = settings.control(root);
+        Map<String, String> hosts = HostsBinder.bind(root, services.keySet());
         root.rejectUnknown();
-        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control);
+        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control, hosts);
     }
 
     private void version(Section root) {

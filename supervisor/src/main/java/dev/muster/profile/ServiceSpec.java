@@ -87,6 +87,20 @@ public record ServiceSpec(
                 schema, migrations, container, restartWith, timeout, enabled, null);
     }
 
+    /** This entry waiting for other dependencies; {@code restartWith} keeps only those among them. */
+    public ServiceSpec withDependencies(Map<String, Condition> dependencies) {
+        Set<String> kept = new LinkedHashSet<>(restartWith);
+        kept.retainAll(dependencies.keySet());
+        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependencies, ready, stop, log, required,
+                creates, live, restart, schema, migrations, container, kept, timeout, enabled, setup);
+    }
+
+    /** This entry with other database step settings (a server that moved to another host). */
+    public ServiceSpec withSteps(SchemaSpec schema, MigrationsSpec migrations) {
+        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required,
+                creates, live, restart, schema, migrations, container, restartWith, timeout, enabled, setup);
+    }
+
     /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */
     public boolean isTask() {
         return kind.runsToCompletion();
