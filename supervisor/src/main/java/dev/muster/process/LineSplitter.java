@@ -60,7 +60,7 @@ final class LineSplitter {
     }
 
     private void emit(byte[] bytes, int from, int to) {
-        if (length == 0) {
+        if (length == 0 && to - from <= cap) {
             listener.line(stream, decode(bytes, from, to));
             return;
         }
