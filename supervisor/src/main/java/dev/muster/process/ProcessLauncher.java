@@ -13,7 +13,7 @@ import java.util.Map;
  * Starts children. Each child is started through util-linux {@code setsid} (which
  * execs in place, so the pid Java sees is the workload's and leads a new process group) and,
  * for another user, through {@code setpriv} (which also execs in place, so signals reach it).
- * Its stdin is closed; its stdout and stderr are read to their end by {@link OutputPumps}, lines
+ * Its stdin is closed; its stdout and stderr share one pipe, read to its end by {@link OutputPump}, lines
  * longer than {@link LineSplitter#DEFAULT_CAP} bytes in pieces. (Not zt-exec: it closes the pipes
  * after the child exits, which loses what a pipe still held.)
  */
@@ -44,12 +44,13 @@ public final class ProcessLauncher {
     }
 
     private RunningProcess start(LaunchRequest request) {
-        ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile());
+        ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile())
+                .redirectErrorStream(true);
         builder.environment().putAll(environment(request));
         try {
             Process process = builder.start();
             process.getOutputStream().close();
-            OutputPumps pumps = new OutputPumps(process, request.output(), LineSplitter.DEFAULT_CAP);
+            OutputPump pumps = new OutputPump(process, request.output(), LineSplitter.DEFAULT_CAP);
             return new RunningProcess(process, pumps, signals);
         } catch (IOException e) {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();

@@ -12,13 +12,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RunningProcess implements Workload {
     private final Process process;
-    private final OutputPumps pumps;
+    private final OutputPump pumps;
     private final Signals signals;
     private final CompletableFuture<ExitStatus> exit;
     private final long startNanos = System.nanoTime();
     private volatile long exitNanos;
 
-    RunningProcess(Process process, OutputPumps pumps, Signals signals) {
+    RunningProcess(Process process, OutputPump pumps, Signals signals) {
         this.process = process;
         this.pumps = pumps;
         this.signals = signals;
@@ -73,15 +73,16 @@ public final class RunningProcess implements Workload {
     }
 
     /**
-     * Waits until both pipes reached end of file, so every line the child wrote on either has been
-     * delivered, or {@code max} passed (a grandchild that left the group still holds a pipe open).
+     * Waits until the output pipe reached end of file (stdout and stderr share it), so every line
+     * the child wrote on either has been delivered, or {@code max} passed (a grandchild that left
+     * the group still holds the pipe open).
      */
     @Override
     public void awaitOutput(Duration max) {
         try {
             pumps.drained().get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            // A pipe is still held open: what was read has been delivered.
+            // The pipe is still held open: what was read has been delivered.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
