@@ -10,9 +10,9 @@ import java.util.Arrays;
  * ({@link OutputListener#piece}), cut between characters, so memory stays bounded whatever the
  * child writes. Not thread-safe: one per pipe, fed by one reader.
  */
-final class LineSplitter {
+public final class LineSplitter {
     /** The default longest line held in memory: 64 KiB. */
-    static final int DEFAULT_CAP = 64 * 1024;
+    public static final int DEFAULT_CAP = 64 * 1024;
 
     private final OutputListener listener;
     private final OutputListener.Stream stream;
@@ -21,7 +21,8 @@ final class LineSplitter {
     private int length;
     private boolean afterCr;
 
-    LineSplitter(OutputListener listener, OutputListener.Stream stream, int cap) {
+    /** @param cap the longest line, in bytes, held in memory (at least 4) */
+    public LineSplitter(OutputListener listener, OutputListener.Stream stream, int cap) {
         if (cap < 4) {
             throw new IllegalArgumentException("cap must be at least 4 bytes, got " + cap);
         }
@@ -31,7 +32,7 @@ final class LineSplitter {
     }
 
     /** Delivers every line completed by {@code bytes[from, to)}; keeps the unfinished rest. */
-    void feed(byte[] bytes, int from, int to) {
+    public void feed(byte[] bytes, int from, int to) {
         int start = from;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
@@ -52,7 +53,7 @@ final class LineSplitter {
     }
 
     /** At end of input: delivers the last line if it had no terminator. */
-    void finish() {
+    public void finish() {
         if (length > 0) {
             listener.line(stream, decode(partial, 0, length));
             length = 0;
