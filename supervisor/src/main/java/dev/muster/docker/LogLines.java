@@ -36,6 +36,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
         byte[] payload = frame.getPayload();
         partial.computeIfAbsent(stream, s -> new LineSplitter(listener, s, LineSplitter.DEFAULT_CAP))
                 .feed(payload, 0, payload.length);
+        listener.idle();
     }
 
     @Override

@@ -25,7 +25,8 @@ public final class Console implements AutoCloseable {
     private final boolean color;
     private final int width;
     private final Map<String, String> prefixes = new ConcurrentHashMap<>();
-    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    private final Object lock = new Object();
+    private ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedChars;
     private long dropped;
     private long queued;
@@ -74,7 +75,7 @@ public final class Console implements AutoCloseable {
     /** Waits until everything queued before this call is written, at most 5 s. */
     public void flush() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        synchronized (queue) {
+        synchronized (lock) {
             long target = queued;
             while (written < target) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -82,7 +83,7 @@ public final class Console implements AutoCloseable {
                     break;
                 }
                 try {
-                    queue.wait(left);
+                    lock.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -105,7 +106,7 @@ public final class Console implements AutoCloseable {
     }
 
     private void offer(Entry entry) {
-        synchronized (queue) {
+        synchronized (lock) {
             if (queue.size() >= MAX_LINES || queuedChars + entry.text().length() > MAX_CHARS) {
                 dropped++;
                 return;
@@ -115,7 +116,7 @@ public final class Console implements AutoCloseable {
             queuedChars += entry.text().length();
             queued++;
             if (wake) {
-                queue.notifyAll();
+                lock.notifyAll();
             }
         }
     }
@@ -126,12 +127,13 @@ public final class Console implements AutoCloseable {
         try {
             while (true) {
                 long lost;
-                synchronized (queue) {
+                synchronized (lock) {
                     while (queue.isEmpty()) {
-                        queue.wait();
+                        lock.wait();
                     }
-                    batch.addAll(queue);
-                    queue.clear();
+                    ArrayDeque<Entry> full = queue;
+                    queue = batch;
+                    batch = full;
                     queuedChars = 0;
                     lost = dropped;
                     dropped = 0;
@@ -141,9 +143,9 @@ public final class Console implements AutoCloseable {
                             + " (they still reach the tail and any log: file)"));
                 }
                 int count = write(batch, text);
-                synchronized (queue) {
+                synchronized (lock) {
                     written += count - (lost > 0 ? 1 : 0);
-                    queue.notifyAll();
+                    lock.notifyAll();
                 }
             }
         } catch (InterruptedException e) {
@@ -169,12 +171,9 @@ public final class Console implements AutoCloseable {
     }
 
     private static void print(PrintStream stream, StringBuilder text) {
-        stream.print(text);
+        stream.append(text);
         stream.flush();
         text.setLength(0);
-        if (text.capacity() > 1024 * 1024) {
-            text.trimToSize();
-        }
     }
 
     @Override

@@ -51,21 +51,27 @@ final class RotatingLogFile implements AutoCloseable {
 
     /** Adds one line (a newline is appended); may write the buffer out. */
     void write(String line) throws IOException {
-        byte[] bytes = ((midLine ? "\n" : "") + line + "\n").getBytes(StandardCharsets.UTF_8);
-        midLine = false;
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length + (midLine ? 2 : 1);
         long total = size + buffer.position();
-        if (total > 0 && total + bytes.length > spec.maxSize()) {
+        if (total > 0 && total + length > spec.maxSize()) {
             flush();
             rotate();
         }
-        if (bytes.length > buffer.remaining()) {
+        if (length > buffer.remaining()) {
             flush();
         }
-        if (bytes.length > buffer.capacity()) {
+        if (midLine) {
+            buffer.put((byte) '\n');
+            midLine = false;
+        }
+        if (bytes.length >= buffer.remaining()) {
+            flush();
             drain(ByteBuffer.wrap(bytes));
         } else {
             buffer.put(bytes);
         }
+        buffer.put((byte) '\n');
     }
 
     /** Writes out what is buffered. */

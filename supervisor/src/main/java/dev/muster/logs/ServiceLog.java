@@ -53,9 +53,8 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
 
     @Override
     public synchronized void line(Stream stream, String text) {
-        Redactor.Split split = redactor.redactPart(pending.getOrDefault(stream, Redactor.Pending.NONE), text, true);
-        pending.remove(stream);
-        deliver(split.shown());
+        Redactor.Pending before = pending.isEmpty() ? null : pending.remove(stream);
+        deliver(before == null ? redactor.redact(text) : redactor.redactPart(before, text, true).shown());
     }
 
     /** A piece of an over-long line: shown as a line of its own, minus an end that could be the start of a secret. */

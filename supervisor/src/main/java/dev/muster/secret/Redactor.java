@@ -69,6 +69,9 @@ public final class Redactor {
      * secrets overlap or touch, one mask covers them all. Linear in the length of {@code text}.
      */
     public String redact(String text) {
+        if (matcher.stateIfClean(text) >= 0 && text.indexOf("://") < 0) {
+            return text;
+        }
         return redactPart(Pending.NONE, text, true).shown();
     }
 
@@ -79,6 +82,12 @@ public final class Redactor {
      * longest secret's length). With {@code last}, everything is shown.
      */
     public Split redactPart(Pending pending, String piece, boolean last) {
+        if (pending.text().isEmpty() && pending.masked() == 0 && piece.indexOf("://") < 0) {
+            int state = matcher.stateIfClean(piece);
+            if (state >= 0 && (last || matcher.depth(state) == 0)) {
+                return new Split(piece, Pending.NONE);
+            }
+        }
         String text = pending.text().isEmpty() ? piece : pending.text() + piece;
         MaskedRanges ranges = new MaskedRanges();
         ranges.add(0, Math.min(pending.masked(), text.length()));

@@ -1,29 +1,33 @@
 package dev.muster.secret;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Finds every occurrence of a fixed set of strings in one left-to-right pass (an Aho–Corasick
- * automaton): the work is proportional to the text's length, whatever the strings are and however
- * often the text almost matches them. For each position it reports the longest string that ends
- * there, which is all a mask of the union of occurrences needs. Immutable and thread-safe.
+ * automaton, compiled to a table): one table look-up per character, whatever the strings are and
+ * however often the text almost matches them. Characters that occur in no string share one column,
+ * so the table has (states × distinct characters of the strings) entries. For each position it
+ * reports the longest string that ends there, which is all a mask of the union of occurrences
+ * needs. Immutable and thread-safe.
  */
 final class SecretMatcher {
     static final int ROOT = 0;
     private static final int ASCII = 128;
 
-    private final char[][] keys;
-    private final int[][] targets;
-    private final int[] fail;
     private final int[] depth;
     private final int[] longest;
-    private final int[] rootAscii = new int[ASCII];
+    private final int[] asciiClass = new int[ASCII];
+    private final char[] otherChars;
+    private final int otherBase;
+    private final int width;
+    /** Row {@code state * width}, column a character class; an entry is the next row, or {@code -row - 1} when a match ends there. */
+    private final int[] delta;
 
     /** @param values the strings to find; empty strings are ignored */
     SecretMatcher(Collection<String> values) {
@@ -48,30 +52,54 @@ final class SecretMatcher {
             }
             ends.set(state, Math.max(ends.get(state), value.length()));
         }
-        int size = trie.size();
-        keys = new char[size][];
-        targets = new int[size][];
         depth = depths.stream().mapToInt(Integer::intValue).toArray();
         longest = ends.stream().mapToInt(Integer::intValue).toArray();
-        for (int s = 0; s < size; s++) {
-            keys[s] = new char[trie.get(s).size()];
-            targets[s] = new int[trie.get(s).size()];
-            int i = 0;
-            for (Map.Entry<Character, Integer> edge : trie.get(s).entrySet()) {
-                keys[s][i] = edge.getKey();
-                targets[s][i++] = edge.getValue();
+        TreeSet<Character> alphabet = new TreeSet<>();
+        values.forEach(v -> v.chars().forEach(c -> alphabet.add((char) c)));
+        width = alphabet.size() + 1;
+        int k = 1;
+        StringBuilder others = new StringBuilder();
+        for (char c : alphabet) {
+            if (c < ASCII) {
+                asciiClass[c] = k++;
+            } else {
+                others.append(c);
             }
         }
-        fail = new int[size];
-        linkFailures();
-        for (char c = 0; c < ASCII; c++) {
-            rootAscii[c] = child(ROOT, c);
+        otherBase = k;
+        otherChars = others.toString().toCharArray();
+        delta = table(trie);
+    }
+
+    /** Breadth first, so that a state's failure row is complete before the state's own row is filled. */
+    private int[] table(List<Map<Character, Integer>> trie) {
+        int[] next = new int[trie.size() * width];
+        int[] fail = new int[trie.size()];
+        List<Integer> order = new ArrayList<>(List.of(ROOT));
+        for (int i = 0; i < order.size(); i++) {
+            int state = order.get(i);
+            int row = state * width;
+            if (state != ROOT) {
+                System.arraycopy(next, fail[state] * width, next, row, width);
+            }
+            for (Map.Entry<Character, Integer> edge : trie.get(state).entrySet()) {
+                int child = edge.getValue();
+                int column = classOf(edge.getKey());
+                fail[child] = state == ROOT ? ROOT : next[row + column];
+                longest[child] = Math.max(longest[child], longest[fail[child]]);
+                next[row + column] = child;
+                order.add(child);
+            }
         }
+        for (int i = 0; i < next.length; i++) {
+            next[i] = longest[next[i]] > 0 ? -next[i] * width - 1 : next[i] * width;
+        }
+        return next;
     }
 
     /** Whether there is nothing to find. */
     boolean isEmpty() {
-        return keys.length == 1;
+        return depth.length == 1;
     }
 
     /** How many characters of a possible match the state has read (the longest suffix that may still grow into one). */
@@ -88,62 +116,46 @@ final class SecretMatcher {
         return scan(text, from, to, state, found, null);
     }
 
-    /** {@link #scan}, adding to {@code work[0]} one per transition followed, for tests of its cost. */
+    /** {@link #scan}, adding one to {@code work[0]} per table look-up, for tests of its cost. */
     int scan(CharSequence text, int from, int to, int state, Found found, long[] work) {
+        int row = state * width;
         for (int i = from; i < to; i++) {
-            state = step(state, text.charAt(i), work);
-            if (longest[state] > 0) {
-                found.match(i + 1, longest[state]);
-            }
-        }
-        return state;
-    }
-
-    private int step(int state, char c, long[] work) {
-        while (true) {
+            int next = delta[row + classOf(text.charAt(i))];
             if (work != null) {
                 work[0]++;
             }
-            if (state == ROOT && c < ASCII) {
-                return Math.max(rootAscii[c], ROOT);
+            if (next < 0) {
+                row = -next - 1;
+                found.match(i + 1, longest[row / width]);
+            } else {
+                row = next;
             }
-            int next = child(state, c);
-            if (next >= 0) {
-                return next;
-            }
-            if (state == ROOT) {
-                return ROOT;
-            }
-            state = fail[state];
         }
+        return row / width;
     }
 
-    private int child(int state, char c) {
-        int at = Arrays.binarySearch(keys[state], c);
-        return at >= 0 ? targets[state][at] : -1;
-    }
-
-    /** Breadth first, so that every shorter state's failure link is known before it is needed. */
-    private void linkFailures() {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int child : targets[ROOT]) {
-            fail[child] = ROOT;
-            queue.add(child);
-        }
-        while (!queue.isEmpty()) {
-            int state = queue.poll();
-            for (int i = 0; i < keys[state].length; i++) {
-                int child = targets[state][i];
-                int link = fail[state];
-                while (link != ROOT && child(link, keys[state][i]) < 0) {
-                    link = fail[link];
-                }
-                int target = child(link, keys[state][i]);
-                fail[child] = target >= 0 && target != child ? target : ROOT;
-                longest[child] = Math.max(longest[child], longest[fail[child]]);
-                queue.add(child);
+    /**
+     * The state after reading all of {@code text} from {@link #ROOT}, or -1 as soon as any string is
+     * found: the allocation-free check for the common line that holds no secret.
+     */
+    int stateIfClean(String text) {
+        int row = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            row = delta[row + (c < ASCII ? asciiClass[c] : classOf(c))];
+            if (row < 0) {
+                return -1;
             }
         }
+        return row / width;
+    }
+
+    private int classOf(char c) {
+        if (c < ASCII) {
+            return asciiClass[c];
+        }
+        int at = Arrays.binarySearch(otherChars, c);
+        return at < 0 ? 0 : otherBase + at;
     }
 
     /** Receives matches as they are found. */
