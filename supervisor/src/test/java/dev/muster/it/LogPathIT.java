@@ -81,4 +81,27 @@ class LogPathIT {
             }
         }
     }
+
+    @Test
+    void aHugeLineWithoutNewlineIsSplitSaidOnceAndTheServiceGoesOn() {
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: longline
+                control: { listen: "127.0.0.1:%d" }
+                services:
+                  chatty:
+                    command: %s
+                """.formatted(Fixtures.freePort(), sh("long-line.sh", 50_000_000)));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine(line("chatty") + "after the long line$", Duration.ofSeconds(60));
+            assertThat(run.isAlive()).as(run.output()).isTrue();
+            run.signal("TERM");
+            assertThat(run.awaitExit(Duration.ofSeconds(20))).as(run.output()).isEqualTo(143);
+            assertThat(run.stdout()).as(run.output())
+                    .filteredOn(l -> l.contains("a line longer than 64 KiB was split")).hasSize(1);
+            assertThat(run.stdout()).filteredOn(l -> l.matches(line("chatty") + "x+$"))
+                    .allMatch(l -> l.replaceFirst(line("chatty"), "").length() <= 64 * 1024);
+        }
+    }
 }
