@@ -38,19 +38,7 @@ final class SecretMatcher {
         depths.add(0);
         ends.add(0);
         for (String value : values) {
-            int state = ROOT;
-            for (int i = 0; i < value.length(); i++) {
-                Integer next = trie.get(state).get(value.charAt(i));
-                if (next == null) {
-                    next = trie.size();
-                    trie.get(state).put(value.charAt(i), next);
-                    trie.add(new TreeMap<>());
-                    depths.add(i + 1);
-                    ends.add(0);
-                }
-                state = next;
-            }
-            ends.set(state, Math.max(ends.get(state), value.length()));
+            insert(value, trie, depths, ends);
         }
         depth = depths.stream().mapToInt(Integer::intValue).toArray();
         longest = ends.stream().mapToInt(Integer::intValue).toArray();
@@ -69,6 +57,23 @@ final class SecretMatcher {
         otherBase = k;
         otherChars = others.toString().toCharArray();
         delta = table(trie);
+    }
+
+    /** Adds {@code value} to the trie; its last state records the value's length. */
+    private static void insert(String value, List<Map<Character, Integer>> trie, List<Integer> depths, List<Integer> ends) {
+        int state = ROOT;
+        for (int i = 0; i < value.length(); i++) {
+            Integer next = trie.get(state).get(value.charAt(i));
+            if (next == null) {
+                next = trie.size();
+                trie.get(state).put(value.charAt(i), next);
+                trie.add(new TreeMap<>());
+                depths.add(i + 1);
+                ends.add(0);
+            }
+            state = next;
+        }
+        ends.set(state, Math.max(ends.get(state), value.length()));
     }
 
     /** Breadth first, so that a state's failure row is complete before the state's own row is filled. */
