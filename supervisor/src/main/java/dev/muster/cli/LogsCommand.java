@@ -74,7 +74,8 @@ final class LogsCommand implements Callable<Integer> {
             List<String> all = Files.readAllLines(spec.get().log().file());
             streams.err().println("muster: no supervisor answers at " + target.client().base() + "; from "
                     + spec.get().log().file() + ":");
-            all.subList(Math.max(0, all.size() - tail), all.size()).forEach(streams.out()::println);
+            dev.muster.secret.Redactor redactor = dev.muster.secret.Redactor.forProfile(profile.get()).including(streams.env());
+            all.subList(Math.max(0, all.size() - tail), all.size()).forEach(l -> streams.out().println(redactor.redact(l)));
             return ExitCodes.OK;
         } catch (IOException e) {
             throw new MusterException(ExitCodes.SERVICE_FAILED, "cannot read " + spec.get().log().file() + ": " + e);

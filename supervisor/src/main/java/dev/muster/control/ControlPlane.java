@@ -187,6 +187,9 @@ public final class ControlPlane {
     }
 
     private void logLine(String service, String line) {
+        if (!hub.hasSubscribers()) {
+            return;
+        }
         String clean = view.redact(line);
         hub.publish(new EventHub.Event("log", json.compact(Map.of("service", service, "line", clean)), service, clean));
     }

@@ -28,6 +28,11 @@ final class EventHub {
         return subscriber;
     }
 
+    /** Whether anyone listens: with no client, an event need not even be built. */
+    boolean hasSubscribers() {
+        return !subscribers.isEmpty();
+    }
+
     void publish(Event event) {
         for (Subscriber subscriber : subscribers) {
             if (subscriber.wanted.test(event) && !subscriber.queue.offer(event)) {

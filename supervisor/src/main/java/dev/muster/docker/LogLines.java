@@ -4,21 +4,21 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.muster.process.OutputListener;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.muster.process.LineSplitter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Receives a container's followed log stream (frames of stdout and stderr) and hands it on as
- * lines, without terminators ({@code \r\n} too). A last line without a newline is delivered when
+ * lines, without terminators ({@code \r\n} too), each stream cut by its own {@link LineSplitter}
+ * (so a line longer than 64 KiB comes in pieces). A last line without a newline is delivered when
  * the stream ends. {@link #done()} completes when the stream has ended: the container stopped,
  * or the engine went away.
  */
 final class LogLines extends ResultCallback.Adapter<Frame> {
     private final OutputListener listener;
-    private final Map<OutputListener.Stream, ByteArrayOutputStream> partial = new EnumMap<>(OutputListener.Stream.class);
+    private final Map<OutputListener.Stream, LineSplitter> partial = new EnumMap<>(OutputListener.Stream.class);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     LogLines(OutputListener listener) {
@@ -33,14 +33,10 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
     public synchronized void onNext(Frame frame) {
         OutputListener.Stream stream = frame.getStreamType() == StreamType.STDERR
                 ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT;
-        ByteArrayOutputStream buffer = partial.computeIfAbsent(stream, s -> new ByteArrayOutputStream());
-        for (byte b : frame.getPayload()) {
-            if (b == '\n') {
-                emit(stream, buffer);
-            } else {
-                buffer.write(b);
-            }
-        }
+        byte[] payload = frame.getPayload();
+        partial.computeIfAbsent(stream, s -> new LineSplitter(listener, s, LineSplitter.DEFAULT_CAP))
+                .feed(payload, 0, payload.length);
+        listener.idle();
     }
 
     @Override
@@ -54,17 +50,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
     }
 
     private synchronized void finish() {
-        partial.forEach((stream, buffer) -> {
-            if (buffer.size() > 0) {
-                emit(stream, buffer);
-            }
-        });
+        partial.values().forEach(LineSplitter::finish);
         done.complete(null);
-    }
-
-    private void emit(OutputListener.Stream stream, ByteArrayOutputStream buffer) {
-        String line = buffer.toString(StandardCharsets.UTF_8);
-        buffer.reset();
-        listener.line(stream, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
     }
 }

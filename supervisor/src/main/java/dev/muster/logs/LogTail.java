@@ -5,27 +5,43 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** The last lines of a service's output, kept in memory for failure reports. Thread-safe. */
+/**
+ * The last lines of a service's output, kept in memory for failure reports: at most
+ * {@code capacity} lines and at most {@code maxChars} characters (older lines are dropped first,
+ * the newest line is always kept), so memory stays bounded however long the lines. Thread-safe.
+ */
 public final class LogTail {
+    /** The default character budget: 2 Mi characters (about 4 MB). */
+    public static final long DEFAULT_MAX_CHARS = 2L * 1024 * 1024;
+
     private final int capacity;
+    private final long maxChars;
     private final Deque<String> lines;
+    private long chars;
     private long total;
 
     /** @param capacity how many lines are kept; older ones are dropped */
     public LogTail(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
+        this(capacity, DEFAULT_MAX_CHARS);
+    }
+
+    /** @param maxChars how many characters all kept lines may hold together */
+    public LogTail(int capacity, long maxChars) {
+        if (capacity < 1 || maxChars < 1) {
+            throw new IllegalArgumentException("capacity and maxChars must be positive");
         }
         this.capacity = capacity;
+        this.maxChars = maxChars;
         this.lines = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
     public synchronized void add(String line) {
-        if (lines.size() == capacity) {
-            lines.removeFirst();
-        }
         lines.addLast(line);
+        chars += line.length();
         total++;
+        while (lines.size() > capacity || (chars > maxChars && lines.size() > 1)) {
+            chars -= lines.removeFirst().length();
+        }
     }
 
     /** Up to {@code n} of the most recent lines, oldest first. */

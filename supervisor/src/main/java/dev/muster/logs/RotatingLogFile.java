@@ -2,7 +2,9 @@ package dev.muster.logs;
 
 import dev.muster.profile.LogSpec;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +14,34 @@ import java.nio.file.StandardOpenOption;
 /**
  * A log file that rotates by size: when the next line would take it past {@code max_size}, the
  * file becomes {@code NAME.1}, {@code NAME.1} becomes {@code NAME.2}, and so on up to {@code keep}.
- * Not thread-safe; {@link ServiceLog} serialises writes.
+ * Lines are buffered (up to {@value #BUFFER} bytes) and written when the buffer fills or on
+ * {@link #flush}. After a failed write the unwritten bytes are given up ({@link #discard}); the
+ * file stays usable for the next attempt. Not thread-safe; {@link ServiceLog} serialises calls.
  */
 final class RotatingLogFile implements AutoCloseable {
+    static final int BUFFER = 64 * 1024;
+
+    /** Opens the file for appending; replaceable in tests to simulate a full disk. */
+    @FunctionalInterface
+    interface Opener {
+        WritableByteChannel open(Path file) throws IOException;
+    }
+
     private final LogSpec spec;
-    private OutputStream out;
+    private final Opener opener;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    private WritableByteChannel out;
     private long size;
+    private boolean midLine;
 
     RotatingLogFile(LogSpec spec) throws IOException {
+        this(spec, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE));
+    }
+
+    RotatingLogFile(LogSpec spec, Opener opener) throws IOException {
         this.spec = spec;
+        this.opener = opener;
         Path parent = spec.file().toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -28,21 +49,71 @@ final class RotatingLogFile implements AutoCloseable {
         open();
     }
 
+    /** Adds one line (a newline is appended); may write the buffer out. */
     void write(String line) throws IOException {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        if (size > 0 && size + bytes.length > spec.maxSize()) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        int length = bytes.length + (midLine ? 2 : 1);
+        long total = size + buffer.position();
+        if (total > 0 && total + length > spec.maxSize()) {
+            flush();
             rotate();
         }
-        out.write(bytes);
-        out.flush();
-        size += bytes.length;
+        if (length > buffer.remaining()) {
+            flush();
+        }
+        if (midLine) {
+            buffer.put((byte) '\n');
+            midLine = false;
+        }
+        if (bytes.length >= buffer.remaining()) {
+            flush();
+            drain(ByteBuffer.wrap(bytes));
+        } else {
+            buffer.put(bytes);
+        }
+        buffer.put((byte) '\n');
+    }
+
+    /** Writes out what is buffered. */
+    void flush() throws IOException {
+        buffer.flip();
+        try {
+            drain(buffer);
+        } finally {
+            buffer.compact();
+        }
+    }
+
+    /** Gives up what is buffered and not yet written; returns how many bytes that was. */
+    long discard() {
+        long lost = buffer.position();
+        buffer.clear();
+        return lost;
+    }
+
+    private void drain(ByteBuffer bytes) throws IOException {
+        if (!out.isOpen()) {
+            open();
+        }
+        while (bytes.hasRemaining()) {
+            int before = bytes.position();
+            try {
+                size += out.write(bytes);
+            } catch (IOException e) {
+                midLine |= bytes.position() > 0 && bytes.get(bytes.position() - 1) != '\n';
+                throw e;
+            }
+            if (bytes.position() == before) {
+                throw new IOException("the log file accepted no bytes");
+            }
+        }
     }
 
     private void rotate() throws IOException {
         out.close();
         Path file = spec.file();
         if (spec.keep() == 0) {
-            Files.delete(file);
+            Files.deleteIfExists(file);
         } else {
             Files.deleteIfExists(numbered(spec.keep()));
             for (int i = spec.keep() - 1; i >= 1; i--) {
@@ -60,12 +131,16 @@ final class RotatingLogFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        out = Files.newOutputStream(spec.file(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        size = Files.size(spec.file());
+        out = opener.open(spec.file());
+        size = Files.exists(spec.file()) ? Files.size(spec.file()) : 0;
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            flush();
+        } finally {
+            out.close();
+        }
     }
 }

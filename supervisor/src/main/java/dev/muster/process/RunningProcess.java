@@ -3,7 +3,6 @@ package dev.muster.process;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -13,13 +12,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RunningProcess implements Workload {
     private final Process process;
-    private final Future<?> pumps;
+    private final OutputPump pumps;
     private final Signals signals;
     private final CompletableFuture<ExitStatus> exit;
     private final long startNanos = System.nanoTime();
     private volatile long exitNanos;
 
-    RunningProcess(Process process, Future<?> pumps, Signals signals) {
+    RunningProcess(Process process, OutputPump pumps, Signals signals) {
         this.process = process;
         this.pumps = pumps;
         this.signals = signals;
@@ -73,15 +72,25 @@ public final class RunningProcess implements Workload {
         return new StopResult(exit.getNow(null), forced, elapsed);
     }
 
-    /** Waits until every line the child wrote has been delivered, or {@code max} passed. */
+    /**
+     * Waits until the output pipe reached end of file (stdout and stderr share it), so every line
+     * the child wrote on either has been delivered, or {@code max} passed (a grandchild that left
+     * the group still holds the pipe open).
+     */
     @Override
     public void awaitOutput(Duration max) {
         try {
-            pumps.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            pumps.drained().get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            // Output still held open by a grandchild, or a pump failed: what was read is delivered.
+            // The pipe is still held open: what was read has been delivered.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Completes with the cause if a reader of the child's output failed; never completes otherwise. */
+    @Override
+    public CompletableFuture<Throwable> outputFailure() {
+        return pumps.failure();
     }
 }

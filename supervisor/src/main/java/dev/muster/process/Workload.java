@@ -25,8 +25,20 @@ public interface Workload {
      */
     StopResult stop(Signal signal, Duration timeout);
 
-    /** Waits until every line it wrote has been delivered, or {@code max} passed. */
+    /**
+     * Waits until every line it wrote, on stdout and stderr, has been delivered (both streams
+     * ended), or {@code max} passed.
+     */
     void awaitOutput(Duration max);
+
+    /**
+     * Completes, with the cause, when reading its output failed for good (a reader died): its
+     * output no longer reaches the console, tail or log file, which must count as a failure of the
+     * service, never as silence. Never completes while output flows; by default never (containers).
+     */
+    default CompletableFuture<Throwable> outputFailure() {
+        return new CompletableFuture<>();
+    }
 
     /** How long it ran: until it ended, or until now while it runs. */
     Duration runtime();

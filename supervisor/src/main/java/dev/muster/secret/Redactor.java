@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Hides secrets in text shown to people ({@code config}, summaries, status). Sensitive are: the
@@ -27,15 +24,22 @@ public final class Redactor {
     public static final String MASK = "******";
     static final int MIN_LENGTH = 4;
     private static final List<String> SENSITIVE_WORDS = List.of("PASSWORD", "SECRET", "TOKEN", "KEY");
-    private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:)([^\\s@/]+)(@)");
 
     private final Set<String> secretNames;
-    private final List<String> values;
+    private final Set<String> values;
+    private final SecretMatcher matcher;
 
+    /** The one place where the set of values hidden inside text is chosen. */
     private Redactor(Set<String> secretNames, Set<String> values) {
         this.secretNames = Set.copyOf(secretNames);
         this.values = values.stream().filter(v -> v.length() >= MIN_LENGTH)
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.matcher = new SecretMatcher(this.values);
+    }
+
+    /** A redactor that hides only URL passwords, until {@link #including} adds values. */
+    public static Redactor none() {
+        return new Redactor(Set.of(), Set.of());
     }
 
     /** A redactor for {@code profile}'s secrets. */
@@ -51,13 +55,54 @@ public final class Redactor {
         return new Redactor(names, values);
     }
 
-    /** {@code text} with every sensitive value and URL password replaced by {@link #MASK}. */
+    /**
+     * This redactor plus the sensitive values of {@code env} (for example the environment a child
+     * inherits from muster, which the profile does not list).
+     */
+    public Redactor including(Map<String, String> env) {
+        Set<String> more = new LinkedHashSet<>(values);
+        collect(env, secretNames, more);
+        return more.equals(values) ? this : new Redactor(secretNames, more);
+    }
+
+    /**
+     * {@code text} with every sensitive value and URL password replaced by {@link #MASK}; where
+     * secrets overlap or touch, one mask covers them all. Linear in the length of {@code text}.
+     */
     public String redact(String text) {
-        String result = URL_PASSWORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-        for (String value : values) {
-            result = result.replace(value, MASK);
+        if (matcher.stateIfClean(text) >= 0 && text.indexOf("://") < 0) {
+            return text;
         }
-        return result;
+        return redactPart(Pending.NONE, text, true).shown();
+    }
+
+    /**
+     * Redacts one piece of a line too long to hold at once, as the continuation of what an earlier
+     * piece left {@code pending}. A secret cut in two by the split is still hidden: the shortest end
+     * of the text that could still grow into a secret is held back for the next piece (at most the
+     * longest secret's length). With {@code last}, everything is shown.
+     */
+    public Split redactPart(Pending pending, String piece, boolean last) {
+        if (pending.text().isEmpty() && pending.masked() == 0 && piece.indexOf("://") < 0) {
+            int state = matcher.stateIfClean(piece);
+            if (state >= 0 && (last || matcher.depth(state) == 0)) {
+                return new Split(piece, Pending.NONE);
+            }
+        }
+        String text = pending.text().isEmpty() ? piece : pending.text() + piece;
+        MaskedRanges ranges = new MaskedRanges();
+        ranges.add(0, Math.min(pending.masked(), text.length()));
+        int state = matcher.isEmpty() ? SecretMatcher.ROOT
+                : matcher.scan(text, 0, text.length(), SecretMatcher.ROOT, (end, length) -> ranges.add(end - length, end));
+        if (text.indexOf("://") >= 0) {
+            UrlPasswords.find(text, ranges::add);
+        }
+        int cut = last ? text.length() : text.length() - matcher.depth(state);
+        if (ranges.isEmpty() && cut == text.length()) {
+            return new Split(text, Pending.NONE);
+        }
+        String shown = ranges.render(text, cut, MASK);
+        return new Split(shown, new Pending(text.substring(cut), Math.max(0, ranges.lastEnd() - cut)));
     }
 
     /** A copy of {@code tree} in which sensitive env values are masked and every other string is redacted. */
@@ -116,10 +161,27 @@ public final class Redactor {
             if (isSensitive(name, secretNames)) {
                 values.add(value);
             }
-            Matcher matcher = URL_PASSWORD.matcher(value);
-            while (matcher.find()) {
-                values.add(matcher.group(2));
-            }
+            UrlPasswords.find(value, (start, end) -> values.add(value.substring(start, end)));
         });
+    }
+
+    /**
+     * The end of a split line not shown yet.
+     *
+     * @param text   raw text held back, because it could be the start of a secret
+     * @param masked how many of its first characters are already known to be secret
+     */
+    public record Pending(String text, int masked) {
+        /** Nothing held back. */
+        public static final Pending NONE = new Pending("", 0);
+    }
+
+    /**
+     * What {@link #redactPart} made of a piece.
+     *
+     * @param shown   redacted text that may be shown now
+     * @param pending what to pass with the next piece of the same line
+     */
+    public record Split(String shown, Pending pending) {
     }
 }

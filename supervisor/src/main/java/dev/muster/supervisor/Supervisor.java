@@ -52,9 +52,12 @@ public final class Supervisor implements UnitEvents {
         this.parts = parts;
         UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
                 parts.clock(), this, executor, parts.redact(), parts.steps(), graph, parts.containers(), profile.name());
+        // Children inherit muster's real environment (ProcessBuilder starts from System.getenv()), so its secrets too.
+        dev.muster.secret.Redactor redactor = dev.muster.secret.Redactor.forProfile(profile).including(System.getenv());
         for (ResolvedService service : plan.services().values()) {
             status.put(Addresses.initialStatus(service.spec()));
-            ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log());
+            ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log(),
+                    redactor.including(service.env()), parts.clock());
             units.put(service.name(), new ServiceUnit(service, log, context));
         }
     }

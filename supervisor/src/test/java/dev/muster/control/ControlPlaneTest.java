@@ -47,7 +47,7 @@ class ControlPlaneTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Console console = new Console(new PrintStream(new ByteArrayOutputStream()),
             new PrintStream(new ByteArrayOutputStream()), false, 8);
-    private final ServiceLog dbLog = new ServiceLog("db", console, null);
+    private final ServiceLog dbLog = new ServiceLog("db", console, null, dev.muster.secret.Redactor.none(), java.time.Clock.systemUTC());
     private ControlPlane plane;
     private Profile profile;
 

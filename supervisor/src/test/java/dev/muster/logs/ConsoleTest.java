@@ -46,4 +46,44 @@ class ConsoleTest {
         release.countDown();
         assertThat(elapsedMs).isLessThan(5_000);
     }
+
+    @Test
+    void anEmptyNoColorKeepsColourAndANonEmptyOneTurnsItOff() {
+        assertThat(Console.colorAllowed(java.util.Map.of("NO_COLOR", ""))).isTrue();
+        assertThat(Console.colorAllowed(java.util.Map.of())).isTrue();
+        assertThat(Console.colorAllowed(java.util.Map.of("NO_COLOR", "1"))).isFalse();
+        assertThat(Console.colorAllowed(java.util.Map.of("TERM", "dumb"))).isFalse();
+    }
+
+    @Test
+    void linesDroppedWhileTheTerminalIsStuckAreCountedOnceItMovesAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream slow = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bytes.write(b);
+            }
+        }, false, StandardCharsets.UTF_8);
+        Console console = new Console(slow, slow, false, 6);
+        console.line("chatty", "first");
+        blocked.await();
+        int offered = Console.MAX_LINES + 100;
+        for (int i = 0; i < offered; i++) {
+            console.line("chatty", "line " + i);
+        }
+        release.countDown();
+        console.close();
+        java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).contains("muster | console: 100 lines dropped, the console could not keep up"
+                + " (they still reach the tail and any log: file)");
+        assertThat(lines).hasSize(1 + 1 + Console.MAX_LINES);
+    }
 }

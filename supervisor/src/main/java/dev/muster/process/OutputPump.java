@@ -1,0 +1,67 @@
+package dev.muster.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads a child's output to its end with one thread and a {@link LineSplitter}, handing every
+ * line to an {@link OutputListener} as soon as it is read. The child's stdout and stderr share
+ * this one pipe ({@code 2>&1}), so lines arrive in exactly the order the child wrote them, which
+ * two pipes read by two threads cannot promise (and lines are delivered as {@code STDOUT}).
+ * {@link #drained()} completes at end of file: every process holding either descriptor closed it.
+ * A reader that fails (the listener threw, memory ran out) completes {@link #failure()} and goes on
+ * reading and discarding, so the child never blocks on a full pipe.
+ */
+final class OutputPump {
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+
+    /** @param process a child started with {@code redirectErrorStream(true)} */
+    OutputPump(Process process, OutputListener listener, int cap) {
+        LineSplitter lines = new LineSplitter(listener, OutputListener.Stream.STDOUT, cap);
+        InputStream in = process.getInputStream();
+        Thread reader = new Thread(() -> {
+            try (in) {
+                pump(in, lines, listener);
+            } catch (IOException e) {
+                failure.complete(e);
+            } finally {
+                drained.complete(null);
+            }
+        }, "muster-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    CompletableFuture<Void> drained() {
+        return drained;
+    }
+
+    CompletableFuture<Throwable> failure() {
+        return failure;
+    }
+
+    private void pump(InputStream in, LineSplitter lines, OutputListener listener) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                lines.feed(buffer, 0, n);
+                if (in.available() == 0) {
+                    listener.idle();
+                }
+            }
+            lines.finish();
+            listener.idle();
+        } catch (RuntimeException | Error e) {
+            failure.complete(e);
+            discard(in, buffer);
+        }
+    }
+
+    private static void discard(InputStream in, byte[] buffer) throws IOException {
+        while (in.read(buffer) >= 0) {
+            continue;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.muster.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.muster.process.OutputListener.Stream;
+import dev.muster.profile.LogSpec;
+import dev.muster.secret.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceLogTest {
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(terminal, true, StandardCharsets.UTF_8);
+    final Console console = new Console(out, out, false, 6);
+    final Redactor redactor = Redactor.none().including(Map.of("DB_PASSWORD", "hunter2-secret", "PORT", "5432"));
+
+    @Test
+    void secretsAreHiddenOnTheConsoleInTheFileInTheTailAndForListeners() throws Exception {
+        Path file = dir.resolve("app.log");
+        ServiceLog log = new ServiceLog("app", console, new LogSpec(file, 1 << 20, 1), redactor, Clock.systemUTC());
+        List<String> heard = new ArrayList<>();
+        log.addListener(heard::add);
+        log.line(Stream.STDOUT, "password is hunter2-secret on 5432");
+        log.line(Stream.STDERR, "url postgresql://app:other-pw@db/app");
+        log.close();
+        console.close();
+
+        String expected1 = "password is ****** on 5432";
+        String expected2 = "url postgresql://app:******@db/app";
+        assertThat(Files.readAllLines(file)).containsExactly(expected1, expected2);
+        assertThat(log.tail().last(2)).containsExactly(expected1, expected2);
+        assertThat(heard).containsExactly(expected1, expected2);
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains(expected1, expected2)
+                .doesNotContain("hunter2", "other-pw");
+    }
+
+    @Test
+    void aSecretCutByTheLineCapIsHiddenInBothPieces() {
+        ServiceLog log = new ServiceLog("app", console, null, redactor, Clock.systemUTC());
+        log.piece(Stream.STDOUT, "x".repeat(20) + "hunter2-");
+        log.line(Stream.STDERR, "meanwhile on stderr");
+        log.line(Stream.STDOUT, "secret and the rest");
+        console.close();
+
+        assertThat(log.tail().last(10)).containsExactly("x".repeat(20), "meanwhile on stderr", "****** and the rest");
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("was split").doesNotContain("hunter2");
+    }
+
+    @Test
+    void linesOfBothStreamsKeepTheOrderInWhichTheyArrived() throws Exception {
+        ServiceLog log = new ServiceLog("app", console, null, redactor, Clock.systemUTC());
+        Thread stdout = new Thread(() -> {
+            for (int i = 0; i < 5000; i++) {
+                log.line(Stream.STDOUT, "out " + i);
+            }
+        });
+        Thread stderr = new Thread(() -> {
+            for (int i = 0; i < 5000; i++) {
+                log.line(Stream.STDERR, "err " + i);
+            }
+        });
+        stdout.start();
+        stderr.start();
+        stdout.join();
+        stderr.join();
+        console.close();
+
+        List<String> shown = terminal.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring("muster | ".length()))
+                .toList();
+        assertThat(shown.subList(shown.size() - ServiceLog.TAIL_CAPACITY, shown.size()))
+                .containsExactlyElementsOf(log.tail().last(ServiceLog.TAIL_CAPACITY));
+    }
+}
