@@ -75,7 +75,7 @@ final class UpCommand implements Callable<Integer> {
                     containers));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             ControlPlane plane = control;
-            new SignalTrap().install(signal -> {
+            new SignalTrap(streams.env(), console::info).install(signal -> {
                 plane.stopping(signal);
                 supervisor.signal(signal);
             });

@@ -83,6 +83,23 @@ final class MusterRun implements AutoCloseable {
         return startWrapped(wrapper, profile.getParent(), env, "up", "-p", profile.toString());
     }
 
+    /**
+     * {@code ./entrypoint up -p PROFILE}: the image's shim (which execs java, so the pid is muster's),
+     * with {@code MUSTER_JAR} set to the jar under test.
+     */
+    static MusterRun upThroughEntrypoint(Path profile, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(Fixtures.root().resolve("entrypoint").toString(),
+                "up", "-p", profile.toString()).directory(profile.getParent().toFile());
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("MUSTER_JAR", jar().toString());
+        builder.environment().putAll(env);
+        try {
+            return new MusterRun(builder.start(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the entrypoint: " + builder.command(), e);
+        }
+    }
+
     static Path jar() {
         String jar = System.getProperty("muster.jar");
         if (jar == null) {
