@@ -63,12 +63,21 @@ final class UpCommand implements Callable<Integer> {
         try {
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
+            java.nio.file.Path setpriv = plan.setpriv() != null ? plan.setpriv()
+                    : new dev.muster.process.Executables().resolve("setpriv", streams.env().getOrDefault("PATH", ""),
+                            streams.workDir()).orElse(null);
+            boolean parentDeath = ProcessLauncher.supportsParentDeath(setpriv);
+            if (!parentDeath) {
+                console.info("no setpriv with --pdeathsig (util-linux 2.33+) here: if muster is killed, its services"
+                        + " keep running unsupervised");
+            }
             Children children = new Children();
             ChildReaper reaper = new ChildReaper(children, console::info);
             if (!reaper.start()) {
                 console.info("could not become a child subreaper; orphans of services go to PID 1 (run under tini -g)");
             }
-            ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), plan.setpriv(), users.current(), new Signals());
+            ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), setpriv, parentDeath, users.current(),
+                    new Signals());
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
                     console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,

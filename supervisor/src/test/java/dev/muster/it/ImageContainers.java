@@ -124,6 +124,11 @@ final class ImageContainers implements AutoCloseable {
         docker.stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec();
     }
 
+    /** {@code docker kill -s SIGNAL}: the signal to PID 1 (tini), which forwards it to muster. */
+    void kill(String container, String signal) {
+        docker.killContainerCmd(container).withSignal(signal).exec();
+    }
+
     /** Waits for the container to exit and returns its exit code. */
     int awaitExit(String container, Duration timeout) {
         return docker.waitContainerCmd(container).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -76,6 +76,11 @@ class SignalsIT {
 
     /** initdb (skipped once done), PostgreSQL on {@code port} stopped with SIGINT, and an app. */
     static Path postgresProfile(Path dir, int port) {
+        return postgresProfile(dir, port, "");
+    }
+
+    /** Like {@link #postgresProfile(Path, int)}, with more arguments for postgres ({@code ", -c, x=y"}). */
+    static Path postgresProfile(Path dir, int port, String moreArgs) {
         Path data = dir.resolve("pg");
         return Fixtures.profile(dir, """
                 version: 1
@@ -94,7 +99,7 @@ class SignalsIT {
                     cwd: %3$s
                   postgres:
                     depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
+                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=%7$s]
                     user: postgres
                     cwd: %3$s
                     ready: { postgres: { port: %4$d }, timeout: 30s }
@@ -104,6 +109,6 @@ class SignalsIT {
                     command: %6$s
                     ready: { log: "app up" }
                 """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), Fixtures.quote(dir.toString()), port,
-                Fixtures.quote(data.resolve("PG_VERSION").toString()), sh("say-then-idle.sh", 0, "app up")));
+                Fixtures.quote(data.resolve("PG_VERSION").toString()), sh("say-then-idle.sh", 0, "app up"), moreArgs));
     }
 }
