@@ -2,6 +2,7 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.control.ControlPlane;
+import dev.muster.host.RunGuard;
 import dev.muster.logs.Console;
 import dev.muster.preflight.Plan;
 import dev.muster.prepare.Preparer;
@@ -50,12 +51,21 @@ final class UpCommand implements Callable<Integer> {
         Instant preflightAt = clock.instant();
         int width = profile.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.out(), streams.err(), Console.colorWanted(streams.env()), width);
+        RunGuard guard;
+        try {
+            guard = RunGuard.take(profile, profile.control().runDirFor(profile.name(), profile.source()),
+                    streams.workDir(), users.current().uid(), clock, console::info);
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
         dev.muster.container.Containers containers = Profiles.containers(streams, profile, console::info);
         Plan plan;
         try {
             plan = Profiles.preflight(streams, profile, users, containers);
         } catch (RuntimeException e) {
             containers.close();
+            guard.close();
             console.close();
             throw e;
         }
@@ -97,6 +107,7 @@ final class UpCommand implements Callable<Integer> {
             if (control != null) {
                 control.finish(ExitCodes.SERVICE_FAILED, java.util.List.of());
             }
+            guard.close();
             console.close();
         }
     }

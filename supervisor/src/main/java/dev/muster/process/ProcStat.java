@@ -9,18 +9,18 @@ import java.util.Optional;
  * The few fields of {@code /proc/PID/stat} muster needs (proc(5)): parent, process group, session
  * and start time (clock ticks after boot; with the pid it names one process even after pid reuse).
  */
-record ProcStat(long pid, char state, long parent, long group, long session, long startTicks) {
+public record ProcStat(long pid, char state, long parent, long group, long session, long startTicks) {
 
     /** A process's identity across pid reuse. */
-    record Identity(long pid, long startTicks) {
+    public record Identity(long pid, long startTicks) {
     }
 
-    Identity identity() {
+    public Identity identity() {
         return new Identity(pid, startTicks);
     }
 
     /** The process's fields now, empty when it does not exist (or /proc cannot be read). */
-    static Optional<ProcStat> of(long pid) {
+    public static Optional<ProcStat> of(long pid) {
         try {
             return Optional.of(parse(pid, Files.readString(Path.of("/proc", String.valueOf(pid), "stat"))));
         } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A validated, merged and interpolated profile: everything {@code muster up} needs to prepare
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param preflight   checks made before anything is changed
  * @param services    services and tasks by name, in declaration order
  * @param control     the control plane settings
+ * @param lock        {@code lock:}, the lock held for the whole run, if the profile names one
  */
 public record Profile(
         String name,
@@ -30,7 +32,8 @@ public record Profile(
         List<FileSpec> files,
         PreflightSpec preflight,
         Map<String, ServiceSpec> services,
-        ControlSpec control) {
+        ControlSpec control,
+        Optional<LockSpec> lock) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -42,6 +45,7 @@ public record Profile(
         Objects.requireNonNull(preflight, "preflight");
         services = ordered(services);
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(lock, "lock");
     }
 
     /** The profile file named first on the command line. */

@@ -36,8 +36,9 @@ final class ProfileBinder {
         PreflightSpec preflight = settings.preflight(root);
         Map<String, ServiceSpec> services = services(root);
         ControlSpec control = settings.control(root);
+        Optional<LockSpec> lock = new LockBinder(problems).lock(root);
         root.rejectUnknown();
-        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control);
+        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control, lock);
     }
 
     private void version(Section root) {
