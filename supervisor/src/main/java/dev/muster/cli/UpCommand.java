@@ -51,6 +51,9 @@ final class UpCommand implements Callable<Integer> {
         Instant preflightAt = clock.instant();
         int width = profile.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.out(), streams.err(), Console.colorWanted(streams.env()), width);
+        if (users.unprivileged()) {
+            unprivilegedNotice(profile, users).ifPresent(console::info);
+        }
         RunGuard guard;
         try {
             guard = RunGuard.take(profile, profile.control().runDirFor(profile.name(), profile.source()),
@@ -110,6 +113,20 @@ final class UpCommand implements Callable<Integer> {
             guard.close();
             console.close();
         }
+    }
+
+    /** The one line that says user:/owner: are not applied, naming them; empty when the profile has none. */
+    private static java.util.Optional<String> unprivilegedNotice(Profile profile, Users users) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        profile.services().values().stream().map(dev.muster.profile.ServiceSpec::user)
+                .filter(java.util.Objects::nonNull).forEach(names::add);
+        profile.directories().forEach(d -> java.util.Optional.ofNullable(d.owner()).ifPresent(names::add));
+        profile.files().forEach(f -> java.util.Optional.ofNullable(f.owner()).ifPresent(names::add));
+        if (names.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("muster runs as " + users.current().describe() + ", not root: every service runs"
+                + " as this account and user:/owner: (" + String.join(", ", names) + ") are not applied");
     }
 
     /** The control plane, started before the boot so that /health answers 503 from the first moment. */

@@ -59,7 +59,7 @@ public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFi
     }
 
     /**
-     * {@code runDir}, or {@code /tmp/muster/NAME-HASH} for the stack named {@code name} read from
+     * {@code runDir}, or {@code /tmp/muster/NAME-HASH} (see {@link #runRoot()}) for the stack named {@code name} read from
      * {@code source}: HASH is the first 8 hex digits of the SHA-256 of the profile's absolute path, so
      * two different stacks that share a name never share a boot record (or a run lock).
      */
@@ -67,9 +67,13 @@ public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFi
         return runDir != null ? runDir : runRoot().resolve(name + "-" + pathHash(source));
     }
 
-    /** The directory that holds the default run directories ({@code /tmp/muster}). */
+    /**
+     * The directory that holds the default run directories: {@code /tmp/muster} for root,
+     * {@code /tmp/muster-USER} for any other account (which cannot write into root's).
+     */
     public static Path runRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "muster");
+        String user = System.getProperty("user.name", "root");
+        return Path.of(System.getProperty("java.io.tmpdir"), "root".equals(user) ? "muster" : "muster-" + user);
     }
 
     private static String pathHash(Path source) {
