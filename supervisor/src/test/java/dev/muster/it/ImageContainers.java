@@ -81,6 +81,11 @@ final class ImageContainers implements AutoCloseable {
      * ports, with {@code volume} (may be null) on /data, {@code env} and, unless empty, {@code cmd}.
      */
     String create(String volume, Map<String, String> env, List<Integer> ports, String... cmd) {
+        return createAs(null, volume, env, ports, cmd);
+    }
+
+    /** Like {@link #create}, run as {@code user} ({@code docker run --user}; null is the image's default). */
+    String createAs(String user, String volume, Map<String, String> env, List<Integer> ports, String... cmd) {
         HostConfig host = HostConfig.newHostConfig().withPortBindings(ports.stream()
                 .map(port -> new PortBinding(Ports.Binding.empty(), ExposedPort.tcp(port))).toList());
         if (volume != null) {
@@ -91,6 +96,9 @@ final class ImageContainers implements AutoCloseable {
                 .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (cmd.length > 0) {
             create.withCmd(cmd);
+        }
+        if (user != null) {
+            create.withUser(user);
         }
         String id = create.exec().getId();
         containers.add(id);

@@ -136,6 +136,20 @@ class ImageIT {
                 .doesNotContain("A fatal error has been detected by the Java Runtime Environment");
     }
 
+    @Test
+    void bootsAsUid1000LikeAHuggingFaceSpaceAndStopsPostgresCleanly() throws Exception {
+        String container = images.createAs("1000", null, ENV, List.of(CONTROL, FRONTEND));
+        images.start(container);
+        awaitBooted(container, images.hostPort(container, CONTROL), 1);
+        assertThat(get(images.hostPort(container, FRONTEND), "/api/visits", null).statusCode()).isEqualTo(200);
+        String logs = images.logs(container);
+        assertThat(logs.split("not root: every service runs as this account", -1)).as("said once:\n" + logs).hasSize(2);
+
+        images.stop(container, Duration.ofSeconds(60));
+        assertThat(images.awaitExit(container, Duration.ofSeconds(5))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(images.logs(container)).contains("database system is shut down", "stopped cleanly after SIGTERM");
+    }
+
     /**
      * Waits for /health 200 and for the {@code boots}-th summary: /health ignores optional services
      * (the frontend), the summary comes once every service has settled.
