@@ -20,7 +20,9 @@ RUN mkdir -p /usr/share/man/man1 \
       python3 python3-psycopg2 python3-redis nodejs util-linux procps \
  && rm -f /usr/sbin/policy-rc.d \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb \
- && useradd --system --create-home --home-dir /home/app --shell /usr/sbin/nologin app
+ && useradd --system --create-home --home-dir /home/app --shell /usr/sbin/nologin app \
+ && useradd --uid 1000 --create-home --shell /bin/sh user \
+ && mkdir -p /data && chmod 1777 /data
 
 ARG JAR_FILE=target/muster.jar
 COPY entrypoint /opt/muster/entrypoint
@@ -39,7 +41,10 @@ RUN chmod 0755 /opt/muster/entrypoint \
  && rm -rf /tmp/cds /tmp/muster \
  && /opt/muster/entrypoint --version
 
-# The demo's state (PostgreSQL cluster, Redis dir, logs, generated secrets) lives in /data.
+# The demo's state (PostgreSQL cluster, Redis dir, logs, generated secrets) lives in /data, which
+# any uid may write (sticky, like /tmp): as root muster applies user:/owner:; with --user 1000 (as
+# on Hugging Face Spaces, which runs uid 1000, the account "user" here) every service runs as that
+# uid and muster says so once.
 ENV MUSTER_DEMO_DIR=/data \
     MUSTER_HEALTH_URL=http://127.0.0.1:7860/health
 VOLUME ["/data"]

@@ -2,6 +2,7 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.control.ControlPlane;
+import dev.muster.host.RunGuard;
 import dev.muster.logs.Console;
 import dev.muster.preflight.Plan;
 import dev.muster.prepare.Preparer;
@@ -59,12 +60,24 @@ final class UpCommand implements Callable<Integer> {
         if (slice != null) {
             console.info(slice.describe());
         }
+        if (users.unprivileged()) {
+            unprivilegedNotice(profile, users).ifPresent(console::info);
+        }
+        RunGuard guard;
+        try {
+            guard = RunGuard.take(profile, profile.control().runDirFor(profile.name(), profile.source()),
+                    streams.workDir(), users.current().uid(), clock, console::info);
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
         dev.muster.container.Containers containers = Profiles.containers(streams, profile, console::info);
         Plan plan;
         try {
             plan = Profiles.preflight(streams, profile, users, containers);
         } catch (RuntimeException e) {
             containers.close();
+            guard.close();
             console.close();
             throw e;
         }
@@ -78,19 +91,28 @@ final class UpCommand implements Callable<Integer> {
             }
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
+            java.nio.file.Path setpriv = plan.setpriv() != null ? plan.setpriv()
+                    : new dev.muster.process.Executables().resolve("setpriv", streams.env().getOrDefault("PATH", ""),
+                            streams.workDir()).orElse(null);
+            boolean parentDeath = ProcessLauncher.supportsParentDeath(setpriv);
+            if (!parentDeath) {
+                console.info("no setpriv with --pdeathsig (util-linux 2.33+) here: if muster is killed, its services"
+                        + " keep running unsupervised");
+            }
             Children children = new Children();
             ChildReaper reaper = new ChildReaper(children, console::info);
             if (!reaper.start()) {
                 console.info("could not become a child subreaper; orphans of services go to PID 1 (run under tini -g)");
             }
-            ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), plan.setpriv(), users.current(), new Signals());
+            ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), setpriv, parentDeath, users.current(),
+                    new Signals());
             Redactor redactor = Redactor.forProfile(profile);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
                     console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,
                     containers));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             ControlPlane plane = control;
-            new SignalTrap().install(signal -> {
+            new SignalTrap(streams.env(), console::info).install(signal -> {
                 plane.stopping(signal);
                 supervisor.signal(signal);
             });
@@ -103,6 +125,7 @@ final class UpCommand implements Callable<Integer> {
             if (control != null) {
                 control.finish(ExitCodes.SERVICE_FAILED, java.util.List.of());
             }
+            guard.close();
             console.close();
         }
     }
@@ -110,6 +133,20 @@ final class UpCommand implements Callable<Integer> {
     /** The profile as this container runs it: only the {@code --only} services and their externals, when given. */
     private Profile sliced(Profile profile) {
         return only.isEmpty() ? profile : dev.muster.slice.Slice.of(profile, only, streams.env()).profile();
+    }
+
+    /** The one line that says user:/owner: are not applied, naming them; empty when the profile has none. */
+    private static java.util.Optional<String> unprivilegedNotice(Profile profile, Users users) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        profile.services().values().stream().map(dev.muster.profile.ServiceSpec::user)
+                .filter(java.util.Objects::nonNull).forEach(names::add);
+        profile.directories().forEach(d -> java.util.Optional.ofNullable(d.owner()).ifPresent(names::add));
+        profile.files().forEach(f -> java.util.Optional.ofNullable(f.owner()).ifPresent(names::add));
+        if (names.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("muster runs as " + users.current().describe() + ", not root: every service runs"
+                + " as this account and user:/owner: (" + String.join(", ", names) + ") are not applied");
     }
 
     /** The control plane, started before the boot so that /health answers 503 from the first moment. */

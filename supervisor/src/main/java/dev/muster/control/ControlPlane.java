@@ -55,7 +55,7 @@ public final class ControlPlane {
         RecorderRef ref = new RecorderRef();
         this.timeline = new BootTimeline(clock, status, ref::changedPhase);
         this.view = new StackView(profile, status, timeline, Redactor.forProfile(profile));
-        this.recorder = new BootRecorder(profile.control().runDirFor(profile.name()), view::document, json, warn);
+        this.recorder = new BootRecorder(profile.control().runDirFor(profile.name(), profile.source()), view::document, json, warn);
         ref.plane = this;
     }
 

@@ -38,7 +38,7 @@ public final class SupervisorLocator {
     }
 
     public Target locate(Optional<Profile> profile) {
-        Optional<Path> record = profile.map(p -> p.control().runDirFor(p.name()).resolve(BootRecorder.FILE))
+        Optional<Path> record = profile.map(p -> p.control().runDirFor(p.name(), p.source()).resolve(BootRecorder.FILE))
                 .or(this::newestRecord);
         Optional<String> token = Optional.ofNullable(env.get("MUSTER_CONTROL_TOKEN")).filter(t -> !t.isBlank())
                 .or(() -> profile.flatMap(p -> ControlToken.read(p.control(), env, p.env())));
@@ -74,7 +74,7 @@ public final class SupervisorLocator {
     }
 
     private Optional<Path> newestRecord() {
-        Path root = ControlSpec.defaults().runDirFor("x").getParent();
+        Path root = ControlSpec.runRoot();
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.map(d -> d.resolve(BootRecorder.FILE)).filter(Files::isRegularFile)
                     .max(Comparator.comparing(SupervisorLocator::modified));

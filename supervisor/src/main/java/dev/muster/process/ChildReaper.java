@@ -17,6 +17,13 @@ import java.util.stream.Stream;
  * A thread blocks in {@code waitid(P_ALL, WEXITED | WNOWAIT)}: it learns of a zombie child without
  * reaping it, leaves muster's own children to Java's reaper (their exit status is theirs), and
  * reaps only the others with {@code waitpid(pid)}. Nothing polls.
+ *
+ * <p>Only what descends from muster's services counts as an orphan to end. muster may have
+ * inherited children from whatever started it (a log reader set up with {@code exec > >(cat > log)}
+ * before {@code exec muster}): those were its children before {@link #start()}, or share muster's
+ * own session, whereas every service is started in a new session ({@code setsid}) and a process
+ * can only leave its session for a new one, so nothing a service forks is ever in muster's session.
+ * Inherited processes are still reaped when they exit (no one else can), but never signalled.
  */
 public final class ChildReaper {
     private static final int PR_SET_CHILD_SUBREAPER = 36;
@@ -31,6 +38,8 @@ public final class ChildReaper {
     private final Children children;
     private final Consumer<String> report;
     private final int self = LibC.INSTANCE.getpid();
+    private final long session = ProcStat.of(self).map(ProcStat::session).orElse(-1L);
+    private final java.util.Set<ProcStat.Identity> inherited = new java.util.HashSet<>();
 
     /** @param report told about each orphan reaped */
     public ChildReaper(Children children, Consumer<String> report) {
@@ -40,6 +49,7 @@ public final class ChildReaper {
 
     /** Becomes a subreaper and starts reaping; returns false where the kernel refuses (then orphans go to PID 1). */
     public boolean start() {
+        childrenOfSelf().forEach(stat -> inherited.add(stat.identity()));
         boolean subreaper = LibC.INSTANCE.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
         Thread thread = new Thread(this::loop, "muster-reaper");
         thread.setDaemon(true);
@@ -47,20 +57,30 @@ public final class ChildReaper {
         return subreaper;
     }
 
-    /** Children of muster it did not start: orphans of its services, adopted as subreaper. */
+    /**
+     * Children of muster it did not start and did not inherit: orphans of its services, adopted
+     * as subreaper (or as PID 1).
+     */
     public List<Long> orphans() {
         List<Long> orphans = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d+")).forEach(name -> {
-                long pid = Long.parseLong(name);
-                if (parentOf(pid) == self && children.started(pid).isEmpty()) {
-                    orphans.add(pid);
-                }
-            });
-        } catch (java.io.IOException e) {
-            return orphans;
+        for (ProcStat stat : childrenOfSelf()) {
+            if (children.started(stat.pid()).isEmpty() && stat.session() != session
+                    && !inherited.contains(stat.identity())) {
+                orphans.add(stat.pid());
+            }
         }
         return orphans;
+    }
+
+    /** The processes whose parent is muster, as /proc shows them now. */
+    private List<ProcStat> childrenOfSelf() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d+"))
+                    .map(name -> ProcStat.of(Long.parseLong(name))).flatMap(Optional::stream)
+                    .filter(stat -> stat.parent() == self).toList();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     private void loop() {
@@ -139,15 +159,5 @@ public final class ChildReaper {
             return new ExitStatus((status >> 8) & 0xff).describe();
         }
         return "killed by " + Signal.ofNumber(signal).map(Signal::fullName).orElse("signal " + signal);
-    }
-
-    private static long parentOf(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[1]);
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
     }
 }

@@ -8,15 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Starts children. Each child is started through util-linux {@code setsid} (which
- * execs in place, so the pid Java sees is the workload's and leads a new process group) and,
- * for another user, through {@code setpriv} (which also execs in place, so signals reach it).
- * Its stdin is closed; its stdout and stderr share one pipe, read to its end by {@link OutputPump}, lines
- * longer than {@link LineSplitter#DEFAULT_CAP} bytes in pieces. (Not zt-exec's two pumps: two
- * pipes read by two threads put stdout lines after a final stderr line in 9 of 20 runs of
- * {@code LogPathIT}.)
+ * Starts children. Each child is started through util-linux {@code setsid} (which execs in place,
+ * so the pid Java sees is the workload's and leads a new process group), then {@code setpriv} (which
+ * also execs in place, so signals reach it): {@code --pdeathsig} gives it a parent-death signal, and
+ * for another user {@code --reuid/--regid} switch accounts (setpriv sets the parent-death signal after
+ * the switch, which would otherwise clear it). Its stdin is closed; its stdout and stderr share one
+ * pipe, read to its end by {@link OutputPump}, lines longer than {@link LineSplitter#DEFAULT_CAP} bytes
+ * in pieces. (Not zt-exec's two pumps: two pipes read by two threads put stdout lines after a final
+ * stderr line in 9 of 20 runs of {@code LogPathIT}.)
+ *
+ * <p>The kernel sends the parent-death signal when the <em>thread</em> that forked the child ends,
+ * not the process (prctl(2)). So every child is started from one launcher thread that lives as
+ * long as muster: a pool thread that ends after an idle minute would stop the services it started.
  */
 public final class ProcessLauncher {
     private final Path setsid;
@@ -24,14 +30,31 @@ public final class ProcessLauncher {
     private final UserId self;
     private final Signals signals;
     private final Children children;
+    private final boolean parentDeath;
+    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "muster-launcher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param children the registry of started children, shared with the {@link ChildReaper}
      * @param setsid  the setsid binary
-     * @param setpriv the setpriv binary, or null when no service runs as another user
+     * @param setpriv the setpriv binary, or null when there is none (then no service may run as another
+     *                user, and children get no parent-death signal)
      * @param self    the account muster runs as
      */
     public ProcessLauncher(Children children, Path setsid, Path setpriv, UserId self, Signals signals) {
+        this(children, setsid, setpriv, false, self, signals);
+    }
+
+    /**
+     * @param parentDeath whether to give every child its parent-death signal through setpriv
+     *                    ({@link #supportsParentDeath})
+     */
+    public ProcessLauncher(Children children, Path setsid, Path setpriv, boolean parentDeath, UserId self,
+                           Signals signals) {
+        this.parentDeath = parentDeath && setpriv != null;
         this.children = children;
         this.setsid = setsid;
         this.setpriv = setpriv;
@@ -41,7 +64,18 @@ public final class ProcessLauncher {
 
     /** Starts the child; a failure to start is a {@link MusterException} without the child's environment in it. */
     public RunningProcess launch(LaunchRequest request) {
-        return children.register(() -> start(request));
+        java.util.concurrent.Future<RunningProcess> started = starter.submit(() -> children.register(() -> start(request)));
+        try {
+            return started.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MusterException(ExitCodes.SERVICE_FAILED, "interrupted while starting " + request.argv().get(0));
+        }
     }
 
     private RunningProcess start(LaunchRequest request) {
@@ -64,19 +98,46 @@ public final class ProcessLauncher {
         List<String> argv = new ArrayList<>();
         argv.add(setsid.toString());
         UserId user = request.user();
-        if (user != null && user.uid() != self.uid()) {
-            if (setpriv == null) {
-                throw new MusterException(ExitCodes.PREFLIGHT_FAILED,
-                        "setpriv is needed to run as " + user.describe() + "; install util-linux");
-            }
+        boolean otherUser = user != null && user.uid() != self.uid();
+        if (otherUser && setpriv == null) {
+            throw new MusterException(ExitCodes.PREFLIGHT_FAILED,
+                    "setpriv is needed to run as " + user.describe() + "; install util-linux");
+        }
+        if (otherUser || parentDeath) {
             argv.add(setpriv.toString());
-            argv.add("--reuid=" + user.uid());
-            argv.add("--regid=" + user.gid());
-            argv.add(user.hasName() ? "--init-groups" : "--clear-groups");
+            if (parentDeath) {
+                argv.add("--pdeathsig=" + request.parentDeath().name());
+            }
+            if (otherUser) {
+                argv.add("--reuid=" + user.uid());
+                argv.add("--regid=" + user.gid());
+                argv.add(user.hasName() ? "--init-groups" : "--clear-groups");
+            }
             argv.add("--");
         }
         argv.addAll(request.argv());
         return argv;
+    }
+
+    /**
+     * Whether this setpriv has {@code --pdeathsig} (util-linux 2.33 and later), from its --help. Runs a
+     * process: ask before the {@link ChildReaper} starts, which would reap it as an orphan.
+     */
+    public static boolean supportsParentDeath(Path setpriv) {
+        return setpriv != null && helpMentions(setpriv, "--pdeathsig");
+    }
+
+    private static boolean helpMentions(Path program, String option) {
+        try {
+            Process help = new ProcessBuilder(program.toString(), "--help").redirectErrorStream(true).start();
+            String text = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return help.waitFor(10, TimeUnit.SECONDS) && text.contains(option);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Map<String, String> environment(LaunchRequest request) {

@@ -4,8 +4,19 @@ import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import java.util.Optional;
 
-/** Resolves {@code user:} values (a name or {@code uid[:gid]}) through the system's passwd database. */
+/**
+ * Resolves {@code user:} and {@code owner:} values (a name or {@code uid[:gid]}) to the account a
+ * service or a file will have. As root, through the system's passwd database. Otherwise every value
+ * is muster's own account: without root a process cannot switch uid or give a file away, so the same
+ * profile runs unchanged as root and as an unprivileged uid (uid 1000 on Hugging Face Spaces), and
+ * {@link #unprivileged()} tells the caller to say so once.
+ */
 public final class Users {
+
+    /** Whether muster runs without root, so that {@code user:} and {@code owner:} are not applied. */
+    public boolean unprivileged() {
+        return LibC.INSTANCE.getuid() != 0;
+    }
 
     /** The account muster itself runs as. */
     public UserId current() {
@@ -16,8 +27,14 @@ public final class Users {
                 : new UserId(uid, pw.pw_gid, pw.pw_name, pw.pw_dir);
     }
 
-    /** The account named by a {@code user:} value, if it exists; a bare numeric uid always resolves. */
+    /**
+     * The account named by a {@code user:} value, if it exists (a bare numeric uid always resolves);
+     * without root, muster's own account whatever the value.
+     */
     public Optional<UserId> find(String spec) {
+        if (unprivileged()) {
+            return Optional.of(current());
+        }
         String text = spec.trim();
         if (text.matches("\\d+(:\\d+)?")) {
             String[] parts = text.split(":");

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param tail      how many log lines a failure report shows (default 50)
  * @param tokenEnv  the variable that holds the bearer token ({@code token_env}), "" for none
  * @param tokenFile the file that holds the bearer token ({@code token_file}), null for none
- * @param runDir    where the boot record is kept ({@code run_dir}), null for {@link #runDirFor}
+ * @param runDir    where the boot record is kept ({@code run_dir}), null for {@link #runDirFor(String, Path)}
  * @param app       {@code app}: path prefix to upstream URL (http:// or ws://, host and port), in
  *                  declaration order; a single URL is the prefix {@code /}. Empty: muster serves only
  *                  its own endpoints, at the root
@@ -91,8 +91,31 @@ public record ControlSpec(String listen, int tail, String tokenEnv, Path tokenFi
         return !tokenEnv.isEmpty() || tokenFile != null;
     }
 
-    /** {@code runDir}, or {@code /tmp/muster/NAME} for the stack named {@code name}. */
-    public Path runDirFor(String name) {
-        return runDir != null ? runDir : Path.of(System.getProperty("java.io.tmpdir"), "muster", name);
+    /**
+     * {@code runDir}, or {@code /tmp/muster/NAME-HASH} (see {@link #runRoot()}) for the stack named {@code name} read from
+     * {@code source}: HASH is the first 8 hex digits of the SHA-256 of the profile's absolute path, so
+     * two different stacks that share a name never share a boot record (or a run lock).
+     */
+    public Path runDirFor(String name, Path source) {
+        return runDir != null ? runDir : runRoot().resolve(name + "-" + pathHash(source));
+    }
+
+    /**
+     * The directory that holds the default run directories: {@code /tmp/muster} for root,
+     * {@code /tmp/muster-USER} for any other account (which cannot write into root's).
+     */
+    public static Path runRoot() {
+        String user = System.getProperty("user.name", "root");
+        return Path.of(System.getProperty("java.io.tmpdir"), "root".equals(user) ? "muster" : "muster-" + user);
+    }
+
+    private static String pathHash(Path source) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    source.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

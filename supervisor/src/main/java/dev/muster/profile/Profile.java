@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A validated, merged and interpolated profile: everything {@code muster up} needs to prepare
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param control     the control plane settings
  * @param hosts       {@code hosts:}: where a service runs when it is an external dependency of
  *                    {@code up --only} (service name to host name); absent services default to their own name
+ * @param lock        {@code lock:}, the lock held for the whole run, if the profile names one
  */
 public record Profile(
         String name,
@@ -33,7 +35,8 @@ public record Profile(
         PreflightSpec preflight,
         Map<String, ServiceSpec> services,
         ControlSpec control,
-        Map<String, String> hosts) {
+        Map<String, String> hosts,
+        Optional<LockSpec> lock) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -46,13 +49,19 @@ public record Profile(
         services = ordered(services);
         Objects.requireNonNull(control, "control");
         hosts = ordered(hosts);
+        Objects.requireNonNull(lock, "lock");
     }
 
-    /** A profile without {@code hosts:}. */
+    /** A profile without {@code hosts:} or {@code lock:}. */
     public Profile(String name, List<Path> sources, Map<String, String> env, Map<String, SecretSpec> secrets,
                    List<DirectorySpec> directories, List<FileSpec> files, PreflightSpec preflight,
                    Map<String, ServiceSpec> services, ControlSpec control) {
-        this(name, sources, env, secrets, directories, files, preflight, services, control, Map.of());
+        this(name, sources, env, secrets, directories, files, preflight, services, control, Map.of(), Optional.empty());
+    }
+
+    /** This profile with other services (a slice of them, or some made external). */
+    public Profile withServices(Map<String, ServiceSpec> replaced) {
+        return new Profile(name, sources, env, secrets, directories, files, preflight, replaced, control, hosts, lock);
     }
 
     /** The profile file named first on the command line. */

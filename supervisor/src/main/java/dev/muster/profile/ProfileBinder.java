@@ -39,8 +39,10 @@ final class ProfileBinder {
         Map<String, ServiceSpec> services = services(root);
         ControlSpec control = settings.control(root);
         Map<String, String> hosts = HostsBinder.bind(root, services.keySet());
+        Optional<LockSpec> lock = new LockBinder(problems).lock(root);
         root.rejectUnknown();
-        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control, hosts);
+        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control, hosts,
+                lock);
     }
 
     private void version(Section root) {

@@ -82,8 +82,7 @@ public record Slice(Profile profile, List<String> only, Map<String, String> exte
                 services.put(name, externals.get(name));
             }
         }
-        Profile sliced = new Profile(profile.name(), profile.sources(), profile.env(), profile.secrets(),
-                profile.directories(), profile.files(), profile.preflight(), services, profile.control(), profile.hosts());
+        Profile sliced = profile.withServices(services);
         return new Slice(sliced, List.copyOf(kept.keySet()), externalHosts, List.copyOf(unwaited));
     }
 

@@ -51,7 +51,9 @@ record UnitContext(ProcessLauncher launcher, Probes probes, Console console, Sta
             return containers.launch(new ContainerRequest(stack, service.name(), service.spec().container(),
                     service.spec().argv(), service.env(), log));
         }
-        return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log));
+        // host: the kernel stops the service with its own stop signal if muster dies (PR_SET_PDEATHSIG).
+        return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), log,
+                service.spec().stop().signal()));
     }
 
     /** A probe of the service, counting its failures as {@code kind} ("ready" or "live"). */

@@ -110,7 +110,9 @@ class DatabaseGuardIT {
         Path profile = profile(db, bootstrap(BOOTSTRAP.replace("CREATE SCHEMA core;", "CREATE SCHEMA core;\nSELECT pg_sleep(1.5);")
                 .replace("DROP SCHEMA IF EXISTS core CASCADE;\nDROP SCHEMA IF EXISTS audit CASCADE;\n", "")), "");
 
-        try (MusterRun one = MusterRun.up(profile, Map.of()); MusterRun two = MusterRun.up(profile, Map.of())) {
+        // Two profile files: one profile's run lock would let only one of them boot at a time.
+        Path twin = Files.copy(profile, profile.resolveSibling("twin.yaml"));
+        try (MusterRun one = MusterRun.up(profile, Map.of()); MusterRun two = MusterRun.up(twin, Map.of())) {
             assertThat(one.awaitExit(EXIT)).as(one.output()).isZero();
             assertThat(two.awaitExit(EXIT)).as(two.output()).isZero();
             List<MusterRun> runs = List.of(one, two);

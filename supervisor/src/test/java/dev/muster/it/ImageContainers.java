@@ -81,6 +81,11 @@ final class ImageContainers implements AutoCloseable {
      * ports, with {@code volume} (may be null) on /data, {@code env} and, unless empty, {@code cmd}.
      */
     String create(String volume, Map<String, String> env, List<Integer> ports, String... cmd) {
+        return createAs(null, volume, env, ports, cmd);
+    }
+
+    /** Like {@link #create}, run as {@code user} ({@code docker run --user}; null is the image's default). */
+    String createAs(String user, String volume, Map<String, String> env, List<Integer> ports, String... cmd) {
         HostConfig host = HostConfig.newHostConfig().withPortBindings(ports.stream()
                 .map(port -> new PortBinding(Ports.Binding.empty(), ExposedPort.tcp(port))).toList());
         if (volume != null) {
@@ -91,6 +96,9 @@ final class ImageContainers implements AutoCloseable {
                 .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (cmd.length > 0) {
             create.withCmd(cmd);
+        }
+        if (user != null) {
+            create.withUser(user);
         }
         String id = create.exec().getId();
         containers.add(id);
@@ -122,6 +130,11 @@ final class ImageContainers implements AutoCloseable {
     /** {@code docker stop -t SECONDS}: SIGTERM to PID 1 (tini), SIGKILL after the timeout. */
     void stop(String container, Duration timeout) {
         docker.stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec();
+    }
+
+    /** {@code docker kill -s SIGNAL}: the signal to PID 1 (tini), which forwards it to muster. */
+    void kill(String container, String signal) {
+        docker.killContainerCmd(container).withSignal(signal).exec();
     }
 
     /** Waits for the container to exit and returns its exit code. */

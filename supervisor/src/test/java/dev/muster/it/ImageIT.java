@@ -116,6 +116,41 @@ class ImageIT {
         assertThat(logs).doesNotContain("Exception", "\tat ");
     }
 
+    @Test
+    void signalsForwardedByTiniLeaveTheStackRunningUntilSigterm() throws Exception {
+        String container = images.create(null, ENV, List.of(CONTROL));
+        images.start(container);
+        int control = images.hostPort(container, CONTROL);
+        awaitBooted(container, control, 1);
+
+        for (String signal : List.of("USR1", "USR2", "ALRM", "PWR", "XCPU")) {
+            images.kill(container, "SIG" + signal);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(images.logs(container)).contains("received SIG" + signal + ": ignored"));
+        }
+        assertThat(images.inspect(container).getState().getRunning()).as("muster survived every signal").isTrue();
+        assertThat(get(control, "/health", null).statusCode()).as("the stack is still ready").isEqualTo(200);
+
+        images.stop(container, Duration.ofSeconds(60));
+        assertThat(images.awaitExit(container, Duration.ofSeconds(5))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(images.logs(container)).contains("database system is shut down", "stopped cleanly after SIGTERM")
+                .doesNotContain("A fatal error has been detected by the Java Runtime Environment");
+    }
+
+    @Test
+    void bootsAsUid1000LikeAHuggingFaceSpaceAndStopsPostgresCleanly() throws Exception {
+        String container = images.createAs("1000", null, ENV, List.of(CONTROL, FRONTEND));
+        images.start(container);
+        awaitBooted(container, images.hostPort(container, CONTROL), 1);
+        assertThat(get(images.hostPort(container, FRONTEND), "/api/visits", null).statusCode()).isEqualTo(200);
+        String logs = images.logs(container);
+        assertThat(logs.split("not root: every service runs as this account", -1)).as("said once:\n" + logs).hasSize(2);
+
+        images.stop(container, Duration.ofSeconds(60));
+        assertThat(images.awaitExit(container, Duration.ofSeconds(5))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(images.logs(container)).contains("database system is shut down", "stopped cleanly after SIGTERM");
+    }
+
     /**
      * Waits for /health 200 and for the {@code boots}-th summary: /health ignores optional services
      * (the frontend), the summary comes once every service has settled.

@@ -73,6 +73,24 @@ final class MusterRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #startWrapped} for a wrapper that execs in place (e.g. {@code setpriv --reuid=U --}), so
+     * the pid started is muster's own.
+     */
+    static MusterRun startExecWrapped(List<String> wrapper, Path workDir, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Fixtures.javaBinary(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().putAll(env);
+        try {
+            return new MusterRun(builder.start(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start muster: " + command, e);
+        }
+    }
+
     /** {@code muster up -p PROFILE} in the profile's directory. */
     static MusterRun up(Path profile, Map<String, String> env) {
         return start(profile.getParent(), env, "up", "-p", profile.toString());
@@ -81,6 +99,23 @@ final class MusterRun implements AutoCloseable {
     /** {@code WRAPPER... muster up -p PROFILE} in the profile's directory; see {@link #startWrapped}. */
     static MusterRun upWrapped(List<String> wrapper, Path profile, Map<String, String> env) {
         return startWrapped(wrapper, profile.getParent(), env, "up", "-p", profile.toString());
+    }
+
+    /**
+     * {@code ./entrypoint up -p PROFILE}: the image's shim (which execs java, so the pid is muster's),
+     * with {@code MUSTER_JAR} set to the jar under test.
+     */
+    static MusterRun upThroughEntrypoint(Path profile, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(Fixtures.root().resolve("entrypoint").toString(),
+                "up", "-p", profile.toString()).directory(profile.getParent().toFile());
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("MUSTER_JAR", jar().toString());
+        builder.environment().putAll(env);
+        try {
+            return new MusterRun(builder.start(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the entrypoint: " + builder.command(), e);
+        }
     }
 
     static Path jar() {
