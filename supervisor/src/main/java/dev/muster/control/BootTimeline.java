@@ -68,7 +68,7 @@ final class BootTimeline implements Consumer<ServiceStatus> {
         if (allReady) {
             phase("all ready", "");
         }
-        if (changed.state().name().equals("STOPPING")) {
+        if (status.isStopping()) {
             phase("stopping", "");
         }
     }

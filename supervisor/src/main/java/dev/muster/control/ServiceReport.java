@@ -36,23 +36,22 @@ public record ServiceReport(String name, String kind, boolean required, String s
 
     /** Whether the stack counts it as up: ready, or a task that completed or was skipped. */
     public boolean ready() {
-        return isReady(state);
-    }
-
-    static boolean isReady(String state) {
-        return "READY".equals(state) || "COMPLETED".equals(state) || "SKIPPED".equals(state);
+        return parsedState().up();
     }
 
     /** Back to a {@link ServiceStatus}, for the summary table. */
     public ServiceStatus toStatus() {
-        ServiceState parsed;
-        try {
-            parsed = ServiceState.valueOf(state);
-        } catch (IllegalArgumentException e) {
-            parsed = ServiceState.WAITING;
-        }
-        return new ServiceStatus(name, Kind.valueOf(kind.toUpperCase(Locale.ROOT)), required, parsed, pid,
+        return new ServiceStatus(name, Kind.valueOf(kind.toUpperCase(Locale.ROOT)), required, parsedState(), pid,
                 instant(startedAt), instant(readyAt), address, restarts, detail);
+    }
+
+    /** The state as the enum; an unknown name (a newer muster's record) reads as waiting. */
+    ServiceState parsedState() {
+        try {
+            return ServiceState.valueOf(state);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ServiceState.WAITING;
+        }
     }
 
     static Instant instant(String text) {

@@ -40,7 +40,7 @@ final class StackView {
     }
 
     Health health() {
-        return Health.of(status.snapshot(), timeline.stopping());
+        return Health.of(status.snapshot(), timeline.stopping() || status.isStopping());
     }
 
     StatusDocument document() {

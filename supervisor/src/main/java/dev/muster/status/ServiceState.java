@@ -29,6 +29,14 @@ public enum ServiceState {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /**
+     * Whether it counts as up for the stack and for dependents: a ready service, a completed or
+     * skipped task. The one answer to "is it ready?" that health, status and metrics use.
+     */
+    public boolean up() {
+        return this == READY || this == COMPLETED || this == SKIPPED;
+    }
+
     /** Whether the boot no longer waits on it. */
     public boolean settled() {
         return this != WAITING && this != STARTING && this != RESTARTING;

@@ -76,7 +76,7 @@ public final class Supervisor implements UnitEvents {
                     + " (SIGKILL to muster would abandon them)");
         } else {
             parts.console().info("received " + signal.fullName() + ": stopping every service in reverse dependency order");
-            stop.complete(new StopReason.Signalled(signal));
+            stopWith(new StopReason.Signalled(signal));
         }
     }
 
@@ -111,7 +111,7 @@ public final class Supervisor implements UnitEvents {
                 unit.log().tail().last(profile.control().tail()), unit.log().tail().total());
         report.forEach(line -> parts.console().error(parts.redact().apply(line)));
         if (required) {
-            stop.complete(new StopReason.RequiredFailed(failure));
+            stopWith(new StopReason.RequiredFailed(failure));
         } else {
             executor.execute(unit::stop);
         }
@@ -135,8 +135,14 @@ public final class Supervisor implements UnitEvents {
 
     private void finished(ServiceUnit unit) {
         if (units.values().stream().allMatch(u -> u.finished().isDone())) {
-            stop.complete(new StopReason.AllFinished());
+            stopWith(new StopReason.AllFinished());
         }
+    }
+
+    /** Begins stopping the stack: from now on its health is "stopping", whatever the services' states. */
+    private void stopWith(StopReason reason) {
+        status.stopping();
+        stop.complete(reason);
     }
 
     private void printSummary(List<ServiceStatus> snapshot) {

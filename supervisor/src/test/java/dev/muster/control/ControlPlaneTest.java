@@ -214,6 +214,44 @@ class ControlPlaneTest {
         }
     }
 
+    @Test
+    void healthIsReadyAgainOnceARestartedRequiredServiceIsReady() throws Exception {
+        start("");
+        ready("db");
+        ready("app");
+        ready("web");
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+
+        status.update("app", s -> s.with(ServiceState.STOPPING, "sent SIGTERM"));
+        status.update("app", s -> s.with(ServiceState.STOPPED, "ended by SIGTERM as asked"));
+        status.update("app", s -> s.restarting("restarting in 1.00s after: failed its liveness check"));
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"restarting\"");
+        });
+        ready("app");
+
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).as("a restarted service that is ready again makes the stack healthy").isEqualTo(200);
+            assertThat(r.body()).contains("\"status\":\"ready\"");
+        });
+        assertThat(get("/metrics", null).body()).contains("muster_stack_ready 1.0");
+        assertThat(get("/status", null).body()).contains("\"health\" : \"ready\"");
+    }
+
+    @Test
+    void healthSaysStoppingOnceTheStackStopsEvenBeforeAServiceIsStopped() throws Exception {
+        start("");
+        ready("db");
+        ready("app");
+        status.stopping();
+
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"stopping\"");
+        });
+    }
+
     private void start(String controlExtra) throws IOException {
         Path file = Files.writeString(dir.resolve("unit.yaml"), """
                 version: 1
