@@ -53,7 +53,7 @@ final class ServiceBinder {
         ContainerSpec container = new ContainerBinder(problems).bind(section, kind);
         section.rejectUnknown();
         return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required, creates,
-                live, restart, schema, migrations, container, dependencies.restartWith());
+                live, restart, schema, migrations, container, dependencies.restartWith(), null, true);
     }
 
     /**

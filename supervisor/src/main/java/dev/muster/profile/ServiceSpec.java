@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param container  for a service with {@code image:}: runs it as a container; null runs a local process
  * @param restartWith dependencies declared with {@code restart: true}: when one of them is ready again
  *                    after a restart, this service is restarted too
+ * @param timeout   a task's deadline: past it the task is stopped (its stop signal, its stop timeout, then
+ *                  SIGKILL) and fails; null for none
+ * @param enabled   false: never started, shown as disabled, and nothing waits for it (default true)
  */
 public record ServiceSpec(
         String name,
@@ -51,7 +54,9 @@ public record ServiceSpec(
         SchemaSpec schema,
         MigrationsSpec migrations,
         ContainerSpec container,
-        Set<String> restartWith) {
+        Set<String> restartWith,
+        java.time.Duration timeout,
+        boolean enabled) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");

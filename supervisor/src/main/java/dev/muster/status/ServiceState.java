@@ -20,6 +20,8 @@ public enum ServiceState {
     FAILED,
     /** Never started because a dependency failed or muster stopped first. */
     NOT_STARTED,
+    /** {@code enabled: false}: not part of this boot. */
+    DISABLED,
     /** Being stopped by muster. */
     STOPPING,
     /** Stopped by muster. */
@@ -31,10 +33,10 @@ public enum ServiceState {
 
     /**
      * Whether it counts as up for the stack and for dependents: a ready service, a completed or
-     * skipped task. The one answer to "is it ready?" that health, status and metrics use.
+     * skipped task, a disabled entry. The one answer to "is it ready?" that health, status and metrics use.
      */
     public boolean up() {
-        return this == READY || this == COMPLETED || this == SKIPPED;
+        return this == READY || this == COMPLETED || this == SKIPPED || this == DISABLED;
     }
 
     /** Whether the boot no longer waits on it. */

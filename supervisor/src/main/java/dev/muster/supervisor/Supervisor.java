@@ -1,16 +1,18 @@
 package dev.muster.supervisor;
 
 import dev.muster.graph.DependencyGraph;
-import dev.muster.logs.Console;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.Plan;
 import dev.muster.preflight.ResolvedService;
+import dev.muster.probe.Sleeper;
 import dev.muster.process.Signal;
 import dev.muster.profile.Profile;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
+import dev.muster.status.Plurals;
 import dev.muster.status.ServiceState;
 import dev.muster.status.ServiceStatus;
+import dev.muster.status.StackEnding;
 import dev.muster.status.StackStatus;
 import dev.muster.status.SummaryTable;
 import java.time.Duration;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Boots a stack and supervises it until a signal, a required failure, or nothing being left to
  * run; then stops everything in reverse dependency order and returns the exit status.
- * Orchestration only: processes, probes, logs and rendering live in their own packages.
+ * Orchestration only: each unit's life is its {@link ServiceUnit}; processes, probes, logs and
+ * rendering live in their own packages.
  */
 public final class Supervisor implements UnitEvents {
     /** How long orphans left after every service stopped get between SIGTERM and SIGKILL. */
@@ -39,19 +44,27 @@ public final class Supervisor implements UnitEvents {
     private final Map<String, ServiceUnit> units = new LinkedHashMap<>();
     private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    private final List<String> killed = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "muster-unit");
         thread.setDaemon(true);
         return thread;
     });
     private Instant bootStarted;
+    private volatile StackEnding ending;
 
     public Supervisor(Profile profile, Plan plan, SupervisorParts parts) {
+        this(profile, plan, parts, new LocalRuntime(parts.launcher(), parts.probes(), parts.containers(), profile.name()),
+                Sleeper.system());
+    }
+
+    /** With the workloads, probes and waiting given: what unit tests use. */
+    Supervisor(Profile profile, Plan plan, SupervisorParts parts, UnitRuntime runtime, Sleeper sleeper) {
         this.profile = profile;
         this.graph = DependencyGraph.of(profile.services());
         this.parts = parts;
-        UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
-                parts.clock(), this, executor, parts.redact(), parts.steps(), graph, parts.containers(), profile.name());
+        UnitContext context = new UnitContext(runtime, parts.console(), status, parts.clock(), sleeper, this,
+                parts.redact(), parts.steps(), graph);
         for (ResolvedService service : plan.services().values()) {
             status.put(Addresses.initialStatus(service.spec()));
             ServiceLog log = new ServiceLog(service.name(), parts.console(), service.spec().log());
@@ -65,8 +78,13 @@ public final class Supervisor implements UnitEvents {
     }
 
     /** The captured output of one service, for the control plane; empty for an unknown name. */
-    public java.util.Optional<ServiceLog> log(String name) {
-        return java.util.Optional.ofNullable(units.get(name)).map(ServiceUnit::log);
+    public Optional<ServiceLog> log(String name) {
+        return Optional.ofNullable(units.get(name)).map(ServiceUnit::log);
+    }
+
+    /** How the run ended, once {@link #run()} returned. */
+    public StackEnding ending() {
+        return ending;
     }
 
     /** Asks the supervisor to stop as if it had received this signal. */
@@ -83,27 +101,42 @@ public final class Supervisor implements UnitEvents {
     /** Boots, supervises and stops the stack. Blocks until done; returns the exit status. */
     public int run() {
         bootStarted = parts.clock().instant();
-        parts.console().info("booting " + profile.name() + ": " + units.size() + " services from " + profile.source());
+        parts.console().info("booting " + profile.name() + ": " + Plurals.of(units.size(), "service") + " from "
+                + profile.source());
         for (String name : graph.startOrder()) {
             ServiceUnit unit = units.get(name);
             executor.execute(() -> unit.run(units));
-            unit.finished().thenRun(() -> finished(unit));
+            unit.finished().thenRun(this::finished);
         }
         StopReason reason = stop.join();
         new Shutdown(graph, units, executor).run();
         parts.containers().close();
-        int orphans = parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
+        int orphans = parts.reaper() == null ? 0 : parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {
             parts.console().info("ended " + orphans + " orphaned process(es) the services had left behind");
         }
         units.values().forEach(unit -> unit.log().close());
         executor.shutdownNow();
-        parts.console().info(farewell(reason));
-        return reason.exitCode();
+        ending = reason.ending(killed);
+        parts.console().info(parts.redact().apply(ending.farewell()));
+        return ending.exitCode();
     }
 
     @Override
-    public void failed(ServiceUnit unit, Failure failure) {
+    public void changed(String name, UnitEvent event) {
+        ServiceUnit unit = units.get(name);
+        if (event instanceof UnitEvent.Failed failed) {
+            failed(unit, failed.failure());
+        } else if (event instanceof UnitEvent.Ready ready && ready.again()) {
+            units.values().stream().filter(u -> u.service().spec().restartWith().contains(name))
+                    .forEach(u -> u.requestRestart(name));
+        } else if (event instanceof UnitEvent.Stopped stopped && !stopped.forRestart() && !stopped.outcome().clean()) {
+            killed.add(name);
+        }
+        settled();
+    }
+
+    private void failed(ServiceUnit unit, Failure failure) {
         boolean required = unit.service().spec().required();
         List<String> waiting = graph.transitiveDependentsOf(unit.name()).stream()
                 .filter(name -> status.get(name).state() == ServiceState.WAITING).toList();
@@ -117,14 +150,8 @@ public final class Supervisor implements UnitEvents {
         }
     }
 
-    @Override
-    public void readyAgain(ServiceUnit unit) {
-        units.values().stream().filter(u -> u.service().spec().restartWith().contains(unit.name()))
-                .forEach(u -> u.requestRestart(unit.name()));
-    }
-
-    @Override
-    public void settled(ServiceUnit unit) {
+    /** Prints the summary once, the first time every unit is settled and no required one failed. */
+    private void settled() {
         List<ServiceStatus> snapshot = status.snapshot();
         boolean allSettled = snapshot.stream().allMatch(s -> s.state().settled());
         boolean requiredFailed = snapshot.stream().anyMatch(s -> s.required() && s.state() == ServiceState.FAILED);
@@ -133,7 +160,7 @@ public final class Supervisor implements UnitEvents {
         }
     }
 
-    private void finished(ServiceUnit unit) {
+    private void finished() {
         if (units.values().stream().allMatch(u -> u.finished().isDone())) {
             stopWith(new StopReason.AllFinished());
         }
@@ -152,15 +179,5 @@ public final class Supervisor implements UnitEvents {
         List<String> degraded = snapshot.stream().filter(s -> s.state() == ServiceState.FAILED).map(ServiceStatus::name).toList();
         parts.console().info("all required services ready in " + Durations.format(Duration.between(bootStarted, lastReady))
                 + (degraded.isEmpty() ? "" : "; degraded: " + String.join(", ", degraded)));
-    }
-
-    private String farewell(StopReason reason) {
-        if (reason instanceof StopReason.Signalled signalled) {
-            return "stopped cleanly after " + signalled.signal().fullName() + "; exit " + reason.exitCode();
-        }
-        if (reason instanceof StopReason.RequiredFailed failed) {
-            return "stopped because " + failed.failure().service() + " failed; exit " + reason.exitCode();
-        }
-        return "nothing left to run; exit 0";
     }
 }

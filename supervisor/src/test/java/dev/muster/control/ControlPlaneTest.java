@@ -54,7 +54,7 @@ class ControlPlaneTest {
     @AfterEach
     void stop() {
         if (plane != null) {
-            plane.finish(143, status.snapshot());
+            plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         }
     }
 
@@ -167,7 +167,7 @@ class ControlPlaneTest {
                 .anyMatch(l -> l.startsWith("data: {\"name\":\"db\"") && l.contains("\"state\":\"READY\""))
                 .anyMatch(l -> l.equals("data: {\"service\":\"db\",\"line\":\"database system is ready\"}")
                         || l.equals("data: {\"line\":\"database system is ready\",\"service\":\"db\"}")));
-        plane.finish(143, status.snapshot());
+        plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         plane = null;
         reader.join(5000);
         assertThat(reader.isAlive()).as("the stream ends when muster finishes").isFalse();
@@ -200,7 +200,7 @@ class ControlPlaneTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(record).exists()
                 .content().contains("\"state\" : \"READY\""));
-        plane.finish(143, status.snapshot());
+        plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         plane = null;
 
         StatusDocument recorded = new Json().read(Files.readString(record), StatusDocument.class);

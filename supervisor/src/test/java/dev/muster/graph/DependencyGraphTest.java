@@ -29,7 +29,7 @@ class DependencyGraphTest {
                 }
             }
             specs.put(parts[0], new ServiceSpec(parts[0], Kind.SERVICE, List.of("run"), false, Map.of(), null, null,
-                    dependsOn, ReadySpec.whenStarted(), StopSpec.defaults(), null, true, null, null, null, null, null, null, java.util.Set.of()));
+                    dependsOn, ReadySpec.whenStarted(), StopSpec.defaults(), null, true, null, null, null, null, null, null, java.util.Set.of(), null, true));
         }
         return DependencyGraph.of(specs);
     }
