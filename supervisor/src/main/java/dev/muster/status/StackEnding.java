@@ -57,6 +57,12 @@ public sealed interface StackEnding {
         public String how() {
             return "stopped because " + service + " failed: " + reason + killedText(killed);
         }
+
+        /** Without the reason: the console printed the whole report just above. */
+        @Override
+        public String farewell() {
+            return "stopped because " + service + " failed" + killedText(killed) + "; exit " + exitCode();
+        }
     }
 
     /** Nothing was left to run (a stack of tasks): 0. */
