@@ -221,6 +221,7 @@ class ControlPlaneTest {
         ready("app");
         ready("web");
         assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        Instant bootReady = status.get("app").readyAt();
 
         status.update("app", s -> s.with(ServiceState.STOPPING, "sent SIGTERM"));
         status.update("app", s -> s.with(ServiceState.STOPPED, "ended by SIGTERM as asked"));
@@ -236,7 +237,8 @@ class ControlPlaneTest {
             assertThat(r.body()).contains("\"status\":\"ready\"");
         });
         assertThat(get("/metrics", null).body()).contains("muster_stack_ready 1.0");
-        assertThat(get("/status", null).body()).contains("\"health\" : \"ready\"");
+        assertThat(get("/status", null).body()).contains("\"health\" : \"ready\"")
+                .as("the boot's ready time, for the critical chain").contains("\"bootReadyAt\" : \"" + bootReady + "\"");
     }
 
     @Test
