@@ -87,12 +87,12 @@ final class Run {
         }
         try (probe) {
             return context.poller().untilPasses(probe, PollSettings.readiness(service.spec().ready()),
-                    CompletableFuture.anyOf(running.exit(), cancel), whenChanged());
+                    CompletableFuture.anyOf(running.exit(), cancel), whenChanged(lifecycle));
         }
     }
 
     /** Applies a probe result to the status only when its detail changed, so /status shows it as it changes. */
-    private Consumer<ProbeResult> whenChanged() {
+    static Consumer<ProbeResult> whenChanged(Lifecycle lifecycle) {
         String[] last = {null};
         return result -> {
             if (!result.detail().equals(last[0])) {

@@ -3,8 +3,6 @@ package dev.muster.supervisor;
 import dev.muster.MusterException;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.PollOutcome;
-import dev.muster.probe.PollSettings;
 import dev.muster.probe.Probe;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.OutputListener;
@@ -97,7 +95,7 @@ final class ServiceUnit {
             context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
             lifecycle.apply(new UnitEvent.Skipped(service.spec().creates() + " exists"));
         } else if (kind == Kind.EXTERNAL) {
-            runExternal();
+            new ExternalWait(service, log, context, lifecycle).run(cancel);
         } else if (kind.inProcess()) {
             runStep();
         } else if (service.spec().isTask()) {
@@ -122,39 +120,6 @@ final class ServiceUnit {
             return false;
         }
         return true;
-    }
-
-    /** No process: wait for its ready probe (with its timeout), then stay ready until muster stops. */
-    private void runExternal() {
-        lifecycle.apply(new UnitEvent.Launched(0));
-        if (!service.spec().ready().hasProbe()) {
-            lifecycle.apply(new UnitEvent.Ready("external (no ready probe)", false));
-        } else {
-            PollOutcome outcome;
-            try (Probe probe = context.probe(service.spec().ready().probe(), "ready", service, log)) {
-                outcome = context.poller().untilPasses(probe, PollSettings.readiness(service.spec().ready()), cancel,
-                        result -> lifecycle.apply(new UnitEvent.Probed(result)));
-                if (outcome.ending() != PollOutcome.Ending.PASSED) {
-                    externalEnded(outcome, probe.describe());
-                    return;
-                }
-            }
-            context.console().line(name(), "ready in " + Durations.format(outcome.elapsed()) + " (external: "
-                    + outcome.last().detail() + ")");
-            lifecycle.apply(new UnitEvent.Ready(outcome.last().detail(), false));
-        }
-        context.sleeper().await(cancel);
-        lifecycle.apply(new UnitEvent.Cancelled("stopped waiting (external: nothing to stop)"));
-    }
-
-    private void externalEnded(PollOutcome outcome, String probe) {
-        if (outcome.ending() == PollOutcome.Ending.WOKEN) {
-            lifecycle.apply(new UnitEvent.Cancelled("muster stopped before it was ready"));
-        } else if (outcome.ending() == PollOutcome.Ending.FATAL) {
-            fail(Reasons.probeFailed(service, probe, outcome));
-        } else {
-            fail(Reasons.externalNotReady(service, probe, outcome));
-        }
     }
 
     private void runStep() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.muster.probe.ProbeResult;
+import dev.muster.profile.Kind;
 import dev.muster.process.Signal;
 import dev.muster.status.ServiceState;
 import dev.muster.status.StackHealth;
@@ -231,6 +232,66 @@ class ServiceUnitTest {
             int hello = indexOf(stack, "hello from app");
             assertThat(started).isNotNegative().isLessThan(hello);
             assertThat(stack.stdout()).anyMatch(l -> l.contains("booting fake: 1 service from"));
+        }
+    }
+
+    @Test
+    void anExternalUnitWaitsForItsProbeAndSatisfiesItsDependents() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, """
+                  broker: { command: [unused], ready: { redis: 6379 } }
+                  app: { command: [app], depends_on: [broker] }
+                """, spec -> spec.name().equals("broker") ? Specs.with(spec, Kind.EXTERNAL, null, true) : spec)) {
+            stack.runtime.ready("broker", ProbeResult.notYet("connection refused by 127.0.0.1:6379"));
+            stack.start();
+            await().atMost(WAIT).until(() -> stack.status("broker").detail().contains("connection refused"));
+            assertThat(stack.runtime.launches("app")).isEmpty();
+
+            stack.runtime.ready("broker", ProbeResult.ready("PONG from 127.0.0.1:6379"));
+
+            await().atMost(WAIT).until(() -> stack.status("app").state() == ServiceState.READY);
+            assertThat(stack.status("broker").state()).isEqualTo(ServiceState.READY);
+            assertThat(stack.runtime.launches("broker")).as("nothing is launched for an external unit").isEmpty();
+            assertThat(health(stack)).isEqualTo(StackHealth.READY);
+        }
+    }
+
+    @Test
+    void anExternalUnitThatNeverBecomesReadyFailsWithItsLastProbeResult() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, "  broker: { command: [unused], ready: { redis: 6379, timeout: 5m, interval: 30s } }\n",
+                spec -> Specs.with(spec, Kind.EXTERNAL, null, true))) {
+            stack.runtime.ready("broker", ProbeResult.notYet("connection refused by 127.0.0.1:6379"));
+
+            assertThat(stack.start().exit().get()).isEqualTo(1);
+            assertThat(stack.stderr()).anyMatch(l -> l.contains("broker failed: external service not ready within its"
+                    + " ready.timeout of 5m00s") && l.contains("said: connection refused by 127.0.0.1:6379"));
+        }
+    }
+
+    @Test
+    void aDisabledUnitIsNeverStartedAndCountsAsSettled() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, """
+                  flower: { command: [flower] }
+                  app: { command: [app], depends_on: [flower] }
+                """, spec -> spec.name().equals("flower") ? Specs.with(spec, spec.kind(), null, false) : spec)) {
+            stack.start();
+
+            await().atMost(WAIT).until(() -> stack.status("app").state() == ServiceState.READY);
+            assertThat(stack.status("flower").state()).isEqualTo(ServiceState.DISABLED);
+            assertThat(stack.status("flower").stateLabel()).isEqualTo("disabled");
+            assertThat(stack.runtime.launches("flower")).isEmpty();
+            assertThat(health(stack)).isEqualTo(StackHealth.READY);
+        }
+    }
+
+    @Test
+    void aTaskPastItsDeadlineIsStoppedLikeAServiceAndFails() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, "  migrate: { kind: task, command: [migrate], stop: { signal: INT } }\n",
+                spec -> Specs.with(spec, spec.kind(), Duration.ofMinutes(10), true))) {
+            assertThat(stack.start().exit().get()).isEqualTo(1);
+
+            assertThat(stack.runtime.last("migrate").signals()).as("its stop signal first").first().isEqualTo(Signal.INT);
+            assertThat(stack.status("migrate").state()).isEqualTo(ServiceState.FAILED);
+            assertThat(stack.status("migrate").detail()).startsWith("task still running at its deadline (timeout: 10m00s)");
         }
     }
 
