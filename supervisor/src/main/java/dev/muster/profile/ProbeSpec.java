@@ -11,6 +11,26 @@ public sealed interface ProbeSpec {
     /** A short description for reports, such as {@code tcp 127.0.0.1:5432}. */
     String describe();
 
+    /** Where the probed service is reached, for the summary's ADDRESS column: "127.0.0.1:5432"; "-" when it has none. */
+    default String address() {
+        return "-";
+    }
+
+    /** The secrets the probe carries (a password), to be redacted wherever muster writes; empty for none. */
+    default List<String> secrets() {
+        return List.of();
+    }
+
+    /** The pause between readiness attempts when {@code ready.interval} is not set. */
+    default java.time.Duration defaultInterval() {
+        return ReadySpec.DEFAULT_INTERVAL;
+    }
+
+    /** For an {@code exec} probe, the argument list to resolve and run; empty for the other kinds. */
+    default List<String> execArgv() {
+        return List.of();
+    }
+
     /**
      * Ready when a TCP connection is accepted.
      *
@@ -25,6 +45,11 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "tcp " + host + ":" + port;
+        }
+
+        @Override
+        public String address() {
+            return host + ":" + port;
         }
     }
 
@@ -43,6 +68,11 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "http " + url;
+        }
+
+        @Override
+        public String address() {
+            return url.getScheme() + "://" + url.getAuthority();
         }
     }
 
@@ -64,6 +94,16 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "exec " + String.join(" ", command);
+        }
+
+        @Override
+        public java.time.Duration defaultInterval() {
+            return java.time.Duration.ofMillis(200);
+        }
+
+        @Override
+        public List<String> execArgv() {
+            return argv();
         }
     }
 
@@ -101,6 +141,21 @@ public sealed interface ProbeSpec {
         public String describe() {
             return "postgres " + database.describe();
         }
+
+        @Override
+        public String address() {
+            return database.host() + ":" + database.port();
+        }
+
+        @Override
+        public java.time.Duration defaultInterval() {
+            return java.time.Duration.ofMillis(100);
+        }
+
+        @Override
+        public List<String> secrets() {
+            return database.password() == null || database.password().isEmpty() ? List.of() : List.of(database.password());
+        }
     }
 
     /**
@@ -119,6 +174,16 @@ public sealed interface ProbeSpec {
         @Override
         public String describe() {
             return "redis " + host + ":" + port;
+        }
+
+        @Override
+        public String address() {
+            return host + ":" + port;
+        }
+
+        @Override
+        public List<String> secrets() {
+            return password == null || password.isEmpty() ? List.of() : List.of(password);
         }
     }
 }
