@@ -29,13 +29,17 @@ final class Run {
     private final UnitContext context;
     private final Lifecycle lifecycle;
     private final CompletableFuture<Void> cancel;
+    private final CompletableFuture<String> fault;
 
-    Run(ResolvedService service, ServiceLog log, UnitContext context, Lifecycle lifecycle, CompletableFuture<Void> cancel) {
+    /** @param fault completes with a reason when the run must fail from outside (its output reader died) */
+    Run(ResolvedService service, ServiceLog log, UnitContext context, Lifecycle lifecycle, CompletableFuture<Void> cancel,
+        CompletableFuture<String> fault) {
         this.service = service;
         this.log = log;
         this.context = context;
         this.lifecycle = lifecycle;
         this.cancel = cancel;
+        this.fault = fault;
     }
 
     /** How a run ended. */
@@ -74,6 +78,9 @@ final class Run {
                 if (cancel.isDone()) {
                     return new End.Cancelled();
                 }
+                if (fault.isDone() && running.isAlive()) {
+                    return faulted(running, null);
+                }
                 ExitStatus early = clearGroup(running);
                 return over(early.describe() + " before it was ready", running, null,
                         Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), !early.success());
@@ -87,7 +94,7 @@ final class Run {
         }
         try (probe) {
             return context.poller().untilPasses(probe, PollSettings.readiness(service.spec().ready()),
-                    CompletableFuture.anyOf(running.exit(), cancel), whenChanged(lifecycle));
+                    CompletableFuture.anyOf(running.exit(), cancel, fault), whenChanged(lifecycle));
         }
     }
 
@@ -107,7 +114,7 @@ final class Run {
         context.console().line(service.name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
         lifecycle.apply(new UnitEvent.Ready(detail, again));
         Instant readyAt = context.clock().instant();
-        CompletableFuture<Object> wake = CompletableFuture.anyOf(running.exit(), cancel, follow);
+        CompletableFuture<Object> wake = CompletableFuture.anyOf(running.exit(), cancel, follow, fault);
         PollOutcome live = watch(wake);
         if (cancel.isDone()) {
             return new End.Cancelled();
@@ -115,6 +122,9 @@ final class Run {
         if (live.ending() == PollOutcome.Ending.FAILING) {
             Failure dead = Reasons.notLive(service, live.last().detail());
             return over("failed its liveness check: " + live.last().detail(), running, readyAt, dead, true);
+        }
+        if (running.isAlive() && fault.isDone()) {
+            return faulted(running, readyAt);
         }
         if (running.isAlive() && follow.isDone()) {
             return new End.Follow(follow.join());
@@ -148,6 +158,14 @@ final class Run {
     static ExitStatus clearGroup(Workload running) {
         running.stop(Signal.KILL, Duration.ZERO);
         return running.exit().join();
+    }
+
+    private End faulted(Workload running, Instant readyAt) {
+        String why = fault.join();
+        return over("its output could not be read: " + why, running, readyAt,
+                new Failure(service.name(), "muster could no longer read its output (" + why + ")",
+                        "read muster's own messages above; the service was stopped so it cannot block on a full pipe"),
+                true);
     }
 
     /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */

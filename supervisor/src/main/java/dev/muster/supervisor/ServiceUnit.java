@@ -42,6 +42,7 @@ final class ServiceUnit {
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final AtomicReference<CompletableFuture<String>> follow = new AtomicReference<>(new CompletableFuture<>());
+    private final AtomicReference<CompletableFuture<String>> fault = new AtomicReference<>(new CompletableFuture<>());
     private Workload process;
     private boolean stopping;
 
@@ -187,7 +188,7 @@ final class ServiceUnit {
             }
             CompletableFuture<String> request = new CompletableFuture<>();
             follow.set(request);
-            Run.End end = new Run(service, log, context, lifecycle, cancel).run(running, probe, request, readyBefore);
+            Run.End end = new Run(service, log, context, lifecycle, cancel, fault.get()).run(running, probe, request, readyBefore);
             if (end instanceof Run.End.Follow followed) {
                 restartFor(followed.dependency(), running);
             } else if (!(end instanceof Run.End.Over over) || !restartAfter(tracker, over, running)) {
@@ -201,6 +202,11 @@ final class ServiceUnit {
         if (context.status().get(name()).state() == ServiceState.READY) {
             follow.get().complete(dependency);
         }
+    }
+
+    /** The current run fails with {@code why} (its output reader died); the next run starts with a fresh signal. */
+    void fault(String why) {
+        fault.getAndSet(new CompletableFuture<>()).complete(why);
     }
 
     private void restartFor(String dependency, Workload running) {

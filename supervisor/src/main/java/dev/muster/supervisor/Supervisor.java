@@ -45,6 +45,7 @@ public final class Supervisor implements UnitEvents {
     private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     private final List<String> killed = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Runnable>> beforeStop = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "muster-unit");
         thread.setDaemon(true);
@@ -87,6 +88,28 @@ public final class Supervisor implements UnitEvents {
         return ending;
     }
 
+    /**
+     * Runs {@code hook} during the final shutdown, after every unit that depends on {@code unit} has
+     * stopped and before {@code unit} itself is stopped (never for a restart): where an on-stop
+     * dump of a database belongs. A hook blocks that unit's stop, so it must bound its own time.
+     * Register before {@link #run()}.
+     */
+    public void beforeStopping(String unit, Runnable hook) {
+        if (!units.containsKey(unit)) {
+            throw new IllegalArgumentException("no service named '" + unit + "'; known: " + units.keySet());
+        }
+        beforeStop.computeIfAbsent(unit, u -> new CopyOnWriteArrayList<>()).add(hook);
+    }
+
+    /**
+     * Reports that a unit's output can no longer be read (its reader died): the current run counts as
+     * failed with {@code why}, its workload is stopped, and its restart policy decides what follows.
+     * Safe from any thread; ignored for an unknown unit.
+     */
+    public void outputLost(String unit, String why) {
+        Optional.ofNullable(units.get(unit)).ifPresent(u -> u.fault(why));
+    }
+
     /** Asks the supervisor to stop as if it had received this signal. */
     public synchronized void signal(Signal signal) {
         if (stop.isDone()) {
@@ -109,7 +132,7 @@ public final class Supervisor implements UnitEvents {
             unit.finished().thenRun(this::finished);
         }
         StopReason reason = stop.join();
-        new Shutdown(graph, units, executor).run();
+        new Shutdown(graph, units, executor, beforeStop).run();
         parts.containers().close();
         int orphans = parts.reaper() == null ? 0 : parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {

@@ -295,6 +295,46 @@ class ServiceUnitTest {
         }
     }
 
+    @Test
+    void aStopHookRunsAfterEveryDependentStoppedAndBeforeItsUnitStops() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, """
+                  db: { command: [postgres] }
+                  app: { command: [app], depends_on: [db] }
+                  report: { command: [report], depends_on: [app] }
+                """)) {
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            stack.supervisor.beforeStopping("db", () -> seen.add(stack.status("app").state() + " "
+                    + stack.status("report").state() + " " + stack.status("db").state()));
+            stack.start();
+            await().atMost(WAIT).until(() -> health(stack) == StackHealth.READY);
+
+            stack.supervisor.signal(Signal.TERM);
+
+            assertThat(stack.exit().get()).isEqualTo(143);
+            assertThat(seen).containsExactly("STOPPED STOPPED READY");
+        }
+    }
+
+    @Test
+    void aLostOutputReaderFailsTheRunAndTheRestartPolicyDecides() throws Exception {
+        try (FakeStack stack = new FakeStack(dir, """
+                  app:
+                    command: [app]
+                    restart: { policy: on-failure, backoff: { initial: 1s } }
+                """)) {
+            stack.start();
+            await().atMost(WAIT).until(() -> stack.status("app").state() == ServiceState.READY);
+
+            stack.supervisor.outputLost("app", "OutOfMemoryError in its stdout reader");
+
+            await().atMost(WAIT).until(() -> stack.runtime.launches("app").size() == 2
+                    && stack.status("app").state() == ServiceState.READY);
+            assertThat(stack.runtime.launches("app").get(0).signals()).first().isEqualTo(Signal.TERM);
+            assertThat(stack.stderr()).anyMatch(l -> l.contains("restarting app in")
+                    && l.contains("its output could not be read: OutOfMemoryError in its stdout reader"));
+        }
+    }
+
     private static int indexOf(FakeStack stack, String text) {
         var lines = stack.stdout();
         for (int i = 0; i < lines.size(); i++) {
