@@ -5,7 +5,6 @@ import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.Probe;
 import dev.muster.process.ExitStatus;
-import dev.muster.process.OutputListener;
 import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
 import dev.muster.profile.Kind;
@@ -98,7 +97,7 @@ final class ServiceUnit {
         } else if (kind == Kind.EXTERNAL) {
             new ExternalWait(service, log, context, lifecycle).run(cancel);
         } else if (kind.inProcess()) {
-            runStep();
+            new StepRun(service, log, context, lifecycle).run(cancel);
         } else if (service.spec().isTask()) {
             runTask();
         } else {
@@ -121,28 +120,6 @@ final class ServiceUnit {
             return false;
         }
         return true;
-    }
-
-    private void runStep() {
-        InProcessStep step = context.steps().get(service.spec().kind());
-        if (step == null) {
-            fail(new Failure(name(), "this muster cannot run kind " + service.spec().kind().yamlName() + " steps",
-                    "use a muster version that supports it"));
-            return;
-        }
-        lifecycle.apply(new UnitEvent.Launched(0));
-        try {
-            String summary = step.run(service.spec(), line -> log.line(OutputListener.Stream.STDOUT, line));
-            context.console().line(name(), summary);
-            lifecycle.apply(new UnitEvent.Completed(summary));
-        } catch (MusterException e) {
-            if (isStopping()) {
-                context.console().line(name(), "stopped: " + e.getMessage());
-                lifecycle.apply(new UnitEvent.Cancelled(e.getMessage()));
-                return;
-            }
-            fail(new Failure(name(), e.getMessage(), ""));
-        }
     }
 
     /** Runs once to its end; past its {@code timeout} it is stopped like a service and fails. */
