@@ -5,8 +5,10 @@ import dev.muster.MusterException;
 import dev.muster.probe.Probe;
 import dev.muster.probe.ProbeResult;
 import dev.muster.probe.Probes;
-import dev.muster.probe.Readiness;
-import dev.muster.probe.ReadinessWaiter;
+import dev.muster.probe.PollOutcome;
+import dev.muster.probe.PollSettings;
+import dev.muster.probe.Poller;
+import dev.muster.probe.Sleeper;
 import dev.muster.process.Children;
 import dev.muster.process.Executables;
 import dev.muster.process.LaunchRequest;
@@ -99,10 +101,12 @@ final class ProbeCommand implements Callable<Integer> {
 
     private ProbeResult waitFor(Probe probe, ServiceSpec service) {
         Duration interval = service.ready().interval().compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : service.ready().interval();
-        Readiness readiness = new ReadinessWaiter(Clock.systemUTC()).await(probe, service.ready().timeout(), interval,
-                new CompletableFuture<>(), new CompletableFuture<>());
-        ProbeResult last = readiness.lastResult();
-        if (readiness.isReady()) {
+        PollSettings settings = new PollSettings(service.ready().startPeriod(), interval, service.ready().timeout(),
+                PollSettings.MAX_READY_ATTEMPT, 1);
+        PollOutcome outcome = new Poller(Clock.systemUTC(), Sleeper.system()).untilPasses(probe, settings,
+                new CompletableFuture<>(), result -> { });
+        ProbeResult last = outcome.last();
+        if (outcome.passed()) {
             return last;
         }
         return ProbeResult.notYet("not passed within " + service.ready().timeout().toSeconds() + "s"

@@ -118,12 +118,12 @@ final class UpCommand implements Callable<Integer> {
             });
             plane.phase("boot", clock.instant());
             int exit = supervisor.run();
-            control.finish(exit, supervisor.status().snapshot());
+            control.finish(supervisor.ending());
             control = null;
             return exit;
         } finally {
             if (control != null) {
-                control.finish(ExitCodes.SERVICE_FAILED, java.util.List.of());
+                control.finish(new dev.muster.status.StackEnding.Aborted(ExitCodes.SERVICE_FAILED, java.util.List.of()));
             }
             guard.close();
             console.close();

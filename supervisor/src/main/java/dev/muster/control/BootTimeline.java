@@ -21,6 +21,8 @@ final class BootTimeline implements Consumer<ServiceStatus> {
     private final Runnable onPhase;
     private final Map<String, Instant> since = new HashMap<>();
     private final Map<String, String> states = new HashMap<>();
+    private final Map<String, Instant> firstStart = new HashMap<>();
+    private final Map<String, Instant> firstReady = new HashMap<>();
     private final List<StatusDocument.Phase> phases = new ArrayList<>();
     private boolean stopping;
     private StatusDocument.Ending ending;
@@ -63,18 +65,34 @@ final class BootTimeline implements Consumer<ServiceStatus> {
             if (!changed.state().name().equals(states.put(changed.name(), changed.state().name()))) {
                 since.put(changed.name(), clock.instant());
             }
+            if (changed.readyAt() != null && !firstReady.containsKey(changed.name())) {
+                firstReady.put(changed.name(), changed.readyAt());
+                if (changed.startedAt() != null) {
+                    firstStart.put(changed.name(), changed.startedAt());
+                }
+            }
             allReady = !reached("all ready") && !stopping && Health.of(status.snapshot(), false).ready();
         }
         if (allReady) {
             phase("all ready", "");
         }
-        if (changed.state().name().equals("STOPPING")) {
+        if (status.isStopping()) {
             phase("stopping", "");
         }
     }
 
     synchronized Instant since(String service) {
         return since.get(service);
+    }
+
+    /** The launch of the run that first became ready, null until one did. */
+    synchronized Instant firstStart(String service) {
+        return firstStart.get(service);
+    }
+
+    /** When the service first became ready (the boot's), null until it did. */
+    synchronized Instant firstReady(String service) {
+        return firstReady.get(service);
     }
 
     synchronized boolean stopping() {

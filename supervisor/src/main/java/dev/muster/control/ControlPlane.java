@@ -9,8 +9,8 @@ import dev.muster.process.Signal;
 import dev.muster.profile.ControlSpec;
 import dev.muster.profile.Profile;
 import dev.muster.secret.Redactor;
-import dev.muster.status.ServiceState;
 import dev.muster.status.ServiceStatus;
+import dev.muster.status.StackEnding;
 import dev.muster.status.StackStatus;
 import dev.muster.proxy.AppProxy;
 import dev.muster.proxy.RouteTable;
@@ -146,12 +146,12 @@ public final class ControlPlane {
     }
 
     /** Records how muster ended, writes the final boot record, ends every event stream and stops the server. */
-    public void finish(int exitCode, java.util.List<ServiceStatus> finalState) {
-        String how = how(exitCode, finalState);
-        timeline.ended(exitCode, how);
+    public void finish(StackEnding ending) {
+        StackEnding told = downRequested && ending instanceof StackEnding.Signalled signalled ? signalled.viaDown() : ending;
+        timeline.ended(told.exitCode(), view.redact(told.how()));
         hub.publish(new EventHub.Event("end", json.compact(timeline.ending())));
         recorder.close();
-        holdFailurePage(exitCode);
+        holdFailurePage(told.exitCode());
         hub.close();
         hub.awaitDrained(1000);
         if (server != null) {
@@ -192,19 +192,6 @@ public final class ControlPlane {
         }
         String clean = view.redact(line);
         hub.publish(new EventHub.Event("log", json.compact(Map.of("service", service, "line", clean)), service, clean));
-    }
-
-    private String how(int exitCode, java.util.List<ServiceStatus> finalState) {
-        if (exitCode > ExitCodes.SIGNAL_BASE) {
-            String signal = Signal.ofNumber(exitCode - ExitCodes.SIGNAL_BASE).map(Signal::fullName).orElse("signal " + (exitCode - 128));
-            return "stopped cleanly after " + signal + (downRequested ? " (muster down)" : "");
-        }
-        if (exitCode == ExitCodes.SERVICE_FAILED) {
-            return finalState.stream().filter(s -> s.required() && s.state() == ServiceState.FAILED).findFirst()
-                    .map(s -> "stopped because " + s.name() + " failed: " + view.redact(s.detail()))
-                    .orElse("stopped because a required service failed");
-        }
-        return exitCode == ExitCodes.OK ? "nothing left to run" : "exited with " + exitCode;
     }
 
     /** Lets the timeline report phases before the plane is fully built. */

@@ -44,24 +44,24 @@ public record CriticalChain(Duration total, List<Link> links) {
         Map<String, ServiceReport> byName = document.services().stream()
                 .collect(Collectors.toMap(ServiceReport::name, Function.identity()));
         List<ServiceReport> readied = document.services().stream()
-                .filter(s -> s.readyAt() != null && s.startedAt() != null).toList();
+                .filter(s -> s.firstReadyAt() != null && s.firstStartedAt() != null).toList();
         Optional<ServiceReport> last = readied.stream().filter(ServiceReport::required)
-                .max(Comparator.comparing(s -> Instant.parse(s.readyAt())))
-                .or(() -> readied.stream().max(Comparator.comparing(s -> Instant.parse(s.readyAt()))));
+                .max(Comparator.comparing(s -> Instant.parse(s.firstReadyAt())))
+                .or(() -> readied.stream().max(Comparator.comparing(s -> Instant.parse(s.firstReadyAt()))));
         if (last.isEmpty()) {
             return Optional.empty();
         }
-        Instant boot = document.phase("boot").orElseGet(() -> readied.stream().map(s -> Instant.parse(s.startedAt()))
+        Instant boot = document.phase("boot").orElseGet(() -> readied.stream().map(s -> Instant.parse(s.firstStartedAt()))
                 .min(Comparator.naturalOrder()).orElseThrow());
         List<Link> links = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         ServiceReport current = last.get();
         while (current != null && seen.add(current.name())) {
-            links.add(new Link(current.name(), Duration.between(boot, Instant.parse(current.startedAt())),
-                    Duration.between(boot, Instant.parse(current.readyAt()))));
+            links.add(new Link(current.name(), Duration.between(boot, Instant.parse(current.firstStartedAt())),
+                    Duration.between(boot, Instant.parse(current.firstReadyAt()))));
             current = current.dependsOn().stream().map(byName::get).filter(Objects::nonNull)
-                    .filter(s -> s.readyAt() != null && s.startedAt() != null)
-                    .max(Comparator.comparing(s -> Instant.parse(s.readyAt()))).orElse(null);
+                    .filter(s -> s.firstReadyAt() != null && s.firstStartedAt() != null)
+                    .max(Comparator.comparing(s -> Instant.parse(s.firstReadyAt()))).orElse(null);
         }
         return Optional.of(new CriticalChain(links.get(0).ready(), links));
     }

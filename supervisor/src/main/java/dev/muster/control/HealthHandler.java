@@ -38,7 +38,7 @@ final class HealthHandler implements HttpHandler {
         }
         ServiceReport report = view.document().services().stream().filter(s -> s.name().equals(service))
                 .findFirst().orElseThrow();
-        boolean ready = report.ready() && !health.status().equals("stopping");
+        boolean ready = report.ready() && !health.stopping();
         Replies.send(exchange, ready ? 200 : 503, Replies.JSON,
                 json.compact(Map.of("service", service, "status", ready ? "ready" : "not ready", "state", state)) + "\n");
     }

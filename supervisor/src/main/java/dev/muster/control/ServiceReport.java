@@ -25,34 +25,46 @@ import java.util.Locale;
  * @param restarts      how many times it was restarted
  * @param detail        the latest explanation: the last probe result, exit status or reason (redacted)
  * @param dependsOn     the services it waits for
+ * @param bootStartedAt the launch of the run that first became ready during the boot (null until then)
+ * @param bootReadyAt   when it first became ready: the boot's critical chain counts this, never a later restart
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServiceReport(String name, String kind, boolean required, String state, String label, long pid,
                             String since, String startedAt, String readyAt, Long timeToReadyMs, String address,
-                            int restarts, String detail, List<String> dependsOn) {
+                            int restarts, String detail, List<String> dependsOn, String bootStartedAt,
+                            String bootReadyAt) {
     public ServiceReport {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
-    /** Whether the stack counts it as up: ready, or a task that completed or was skipped. */
-    public boolean ready() {
-        return isReady(state);
+    /** The boot's launch of it: {@link #bootStartedAt}, or for older records the last launch. */
+    public String firstStartedAt() {
+        return bootStartedAt != null ? bootStartedAt : startedAt;
     }
 
-    static boolean isReady(String state) {
-        return "READY".equals(state) || "COMPLETED".equals(state) || "SKIPPED".equals(state);
+    /** The boot's ready time of it: {@link #bootReadyAt}, or for older records the last ready. */
+    public String firstReadyAt() {
+        return bootReadyAt != null ? bootReadyAt : readyAt;
+    }
+
+    /** Whether the stack counts it as up: ready, or a task that completed or was skipped. */
+    public boolean ready() {
+        return parsedState().up();
     }
 
     /** Back to a {@link ServiceStatus}, for the summary table. */
     public ServiceStatus toStatus() {
-        ServiceState parsed;
-        try {
-            parsed = ServiceState.valueOf(state);
-        } catch (IllegalArgumentException e) {
-            parsed = ServiceState.WAITING;
-        }
-        return new ServiceStatus(name, Kind.valueOf(kind.toUpperCase(Locale.ROOT)), required, parsed, pid,
+        return new ServiceStatus(name, Kind.valueOf(kind.toUpperCase(Locale.ROOT)), required, parsedState(), pid,
                 instant(startedAt), instant(readyAt), address, restarts, detail);
+    }
+
+    /** The state as the enum; an unknown name (a newer muster's record) reads as waiting. */
+    ServiceState parsedState() {
+        try {
+            return ServiceState.valueOf(state);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ServiceState.WAITING;
+        }
     }
 
     static Instant instant(String text) {

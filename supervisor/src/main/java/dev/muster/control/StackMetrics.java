@@ -31,7 +31,7 @@ final class StackMetrics {
                 s -> s.pid() > 0 && (s.state() == ServiceState.STARTING || s.state() == ServiceState.READY
                         || s.state() == ServiceState.STOPPING) ? 1 : 0);
         perService(status, "muster_service_ready", "1 when the service is ready (a task: completed or skipped), else 0",
-                s -> ServiceReport.isReady(s.state().name()) ? 1 : 0);
+                s -> s.state().up() ? 1 : 0);
         GaugeWithCallback.builder().name("muster_service_state").help("1 for the state the service is in, 0 for the others")
                 .labelNames("service", "state").callback(cb -> status.snapshot().forEach(s -> {
                     for (ServiceState state : ServiceState.values()) {

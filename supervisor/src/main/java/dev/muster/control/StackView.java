@@ -40,7 +40,7 @@ final class StackView {
     }
 
     Health health() {
-        return Health.of(status.snapshot(), timeline.stopping());
+        return Health.of(status.snapshot(), timeline.stopping() || status.isStopping());
     }
 
     StatusDocument document() {
@@ -57,7 +57,8 @@ final class StackView {
         return new ServiceReport(s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.required(), s.state().name(),
                 s.stateLabel(), s.pid(), text(timeline.since(s.name())), text(s.startedAt()), text(s.readyAt()), ttr,
                 redactor.redact(s.address()), s.restarts(), redactor.redact(s.detail()),
-                spec == null ? List.of() : List.copyOf(spec.dependsOn().keySet()));
+                spec == null ? List.of() : List.copyOf(spec.dependsOn().keySet()),
+                text(timeline.firstStart(s.name())), text(timeline.firstReady(s.name())));
     }
 
     String redact(String text) {

@@ -18,14 +18,21 @@ import java.util.stream.Stream;
  * the address the boot record names), else {@value ControlSpec#DEFAULT_LISTEN}; its token from
  * {@code MUSTER_CONTROL_TOKEN}, else the profile's {@code token_env}/{@code token_file}; and its boot
  * record in the profile's run directory, or without a profile the newest record under
- * {@code /tmp/muster}.
+ * {@code /tmp/muster} written by a supervisor at that same address (never another stack's).
  */
 public final class SupervisorLocator {
     private final Map<String, String> env;
+    private final Path runRoot;
     private final Json json = new Json();
 
     public SupervisorLocator(Map<String, String> env) {
+        this(env, ControlSpec.runRoot());
+    }
+
+    /** @param runRoot where the boot records of profile-less lookups are searched */
+    SupervisorLocator(Map<String, String> env, Path runRoot) {
         this.env = Map.copyOf(env);
+        this.runRoot = runRoot;
     }
 
     /**
@@ -38,11 +45,12 @@ public final class SupervisorLocator {
     }
 
     public Target locate(Optional<Profile> profile) {
-        Optional<Path> record = profile.map(p -> p.control().runDirFor(p.name(), p.source()).resolve(BootRecorder.FILE))
-                .or(this::newestRecord);
+        Optional<Path> ownRecord = profile.map(p -> p.control().runDirFor(p.name(), p.source()).resolve(BootRecorder.FILE));
+        URI base = base(profile, ownRecord);
+        Optional<Path> record = profile.isPresent() ? ownRecord : newestRecordAt(base);
         Optional<String> token = Optional.ofNullable(env.get("MUSTER_CONTROL_TOKEN")).filter(t -> !t.isBlank())
                 .or(() -> profile.flatMap(p -> ControlToken.read(p.control(), env, p.env())));
-        return new Target(new ControlClient(base(profile, record), token), record);
+        return new Target(new ControlClient(base, token), record);
     }
 
     /** The record at {@code file}, if it exists and parses. */
@@ -73,14 +81,32 @@ public final class SupervisorLocator {
         return URI.create("http://" + host + ":" + spec.port());
     }
 
-    private Optional<Path> newestRecord() {
-        Path root = ControlSpec.runRoot();
-        try (Stream<Path> dirs = Files.list(root)) {
+    /** The newest boot record under the run root whose supervisor listened at {@code base}. */
+    private Optional<Path> newestRecordAt(URI base) {
+        try (Stream<Path> dirs = Files.list(runRoot)) {
             return dirs.map(d -> d.resolve(BootRecorder.FILE)).filter(Files::isRegularFile)
+                    .filter(file -> read(file).map(StatusDocument::control).filter(c -> sameAddress(c, base)).isPresent())
                     .max(Comparator.comparing(SupervisorLocator::modified));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Same port, and the same host or both this machine (a wildcard listen address is reached on loopback). */
+    static boolean sameAddress(String control, URI base) {
+        if (control == null || control.isEmpty()) {
+            return false;
+        }
+        URI recorded = URI.create(control);
+        return recorded.getPort() == base.getPort() && (recorded.getHost().equals(base.getHost())
+                || local(recorded.getHost()) && local(base.getHost()));
+    }
+
+    private static boolean local(String host) {
+        return switch (host) {
+            case "127.0.0.1", "localhost", "0.0.0.0", "[::1]", "[::]", "[0:0:0:0:0:0:0:0]" -> true;
+            default -> false;
+        };
     }
 
     private static long modified(Path file) {

@@ -1,9 +1,11 @@
 package dev.muster.docker;
 
+import dev.muster.probe.PollOutcome;
+import dev.muster.probe.PollSettings;
+import dev.muster.probe.Poller;
 import dev.muster.probe.Probe;
 import dev.muster.probe.Probes;
-import dev.muster.probe.Readiness;
-import dev.muster.probe.ReadinessWaiter;
+import dev.muster.probe.Sleeper;
 import dev.muster.profile.ProbeSpec;
 import java.net.URI;
 import java.time.Clock;
@@ -28,12 +30,13 @@ final class BootCheck {
     Outcome await(String url, Duration timeout, CompletableFuture<?> ended) {
         ProbeSpec.Http health = new ProbeSpec.Http(URI.create(url), 200, null);
         try (Probe probe = new Probes(null).create(health, null, null)) {
-            Readiness readiness = new ReadinessWaiter(Clock.systemUTC())
-                    .await(probe, timeout, INTERVAL, ended, new CompletableFuture<>());
-            String last = readiness.lastResult() == null ? "no answer yet" : readiness.lastResult().detail();
-            return switch (readiness.outcome()) {
-                case READY -> new Outcome(true, "HTTP 200");
-                case EXITED -> new Outcome(false, "the container ended before /health answered 200 ("
+            PollSettings settings = new PollSettings(Duration.ZERO, INTERVAL, timeout, PollSettings.MAX_READY_ATTEMPT, 1);
+            PollOutcome readiness = new Poller(Clock.systemUTC(), Sleeper.system())
+                    .untilPasses(probe, settings, ended, result -> { });
+            String last = readiness.last() == null ? "no answer yet" : readiness.last().detail();
+            return switch (readiness.ending()) {
+                case PASSED -> new Outcome(true, "HTTP 200");
+                case WOKEN -> new Outcome(false, "the container ended before /health answered 200 ("
                         + ended.handle((status, e) -> e == null ? String.valueOf(status) : "its wait failed: " + e).join() + ")");
                 default -> new Outcome(false, "/health did not answer 200 within " + timeout.toSeconds()
                         + "s; last: " + last);

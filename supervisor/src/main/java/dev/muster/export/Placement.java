@@ -35,7 +35,7 @@ public record Placement(Profile profile, Map<String, Group> groups, List<DataVol
     /** Splits {@code profile}; what cannot be split is reported to {@code warnings}. */
     public static Placement of(Profile profile, ExportWarnings warnings) {
         Map<String, ServiceSpec> services = profile.services();
-        DependencyGraph graph = DependencyGraph.of(services);
+        DependencyGraph graph = DependencyGraph.of(profile.dependencyEdges());
         List<String> order = graph.startOrder();
         Map<String, String> home = new LinkedHashMap<>();
         for (String name : order) {

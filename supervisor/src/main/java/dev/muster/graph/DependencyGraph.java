@@ -2,7 +2,6 @@ package dev.muster.graph;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.profile.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +13,8 @@ import java.util.Set;
 
 /**
  * The services of a profile and their {@code depends_on} edges, in declaration order. Edges to
- * services that are not declared are ignored (the profile loader reports them). Immutable.
+ * services that are not declared are ignored (the profile loader reports them). Immutable. Knows
+ * only names, so the profile package can use it without a cycle.
  */
 public final class DependencyGraph {
     private final Map<String, Set<String>> dependencies;
@@ -25,14 +25,14 @@ public final class DependencyGraph {
         this.dependents = dependents;
     }
 
-    /** The graph of {@code services}, keyed by name in declaration order. */
-    public static DependencyGraph of(Map<String, ServiceSpec> services) {
+    /** @param services every service's name, in declaration order, to the names it depends on */
+    public static DependencyGraph of(Map<String, ? extends Set<String>> services) {
         Map<String, Set<String>> dependencies = new LinkedHashMap<>();
         Map<String, Set<String>> dependents = new LinkedHashMap<>();
         services.keySet().forEach(name -> dependents.put(name, new LinkedHashSet<>()));
-        services.forEach((name, spec) -> {
+        services.forEach((name, edges) -> {
             Set<String> direct = new LinkedHashSet<>();
-            for (String dependency : spec.dependsOn().keySet()) {
+            for (String dependency : edges) {
                 if (services.containsKey(dependency)) {
                     direct.add(dependency);
                     dependents.get(dependency).add(name);

@@ -14,9 +14,15 @@ final class HttpProbe implements Probe {
     private final ProbeSpec.Http spec;
     private final HttpClient client;
 
-    HttpProbe(ProbeSpec.Http spec) {
+    /** @param client shared by every http probe of one muster: a client owns a thread until it is collected */
+    HttpProbe(ProbeSpec.Http spec, HttpClient client) {
         this.spec = spec;
-        this.client = HttpClient.newBuilder()
+        this.client = client;
+    }
+
+    /** The client every http probe of one {@link Probes} shares. */
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

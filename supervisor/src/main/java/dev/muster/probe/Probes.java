@@ -6,14 +6,26 @@ import dev.muster.process.LaunchRequest;
 import dev.muster.process.OutputListener;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.profile.ProbeSpec;
+import java.net.http.HttpClient;
 import java.util.function.Function;
 
-/** Creates probes from their profile settings. */
+/**
+ * Creates probes from their profile settings. Every http probe it creates shares one HTTP client,
+ * so restarts and liveness checks do not add a thread and descriptors per run. Thread-safe.
+ */
 public final class Probes {
     private final ProcessLauncher launcher;
+    private HttpClient httpClient;
 
     public Probes(ProcessLauncher launcher) {
         this.launcher = launcher;
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = HttpProbe.newClient();
+        }
+        return httpClient;
     }
 
     /**
@@ -26,7 +38,7 @@ public final class Probes {
             return new TcpProbe(tcp.host(), tcp.port());
         }
         if (spec instanceof ProbeSpec.Http http) {
-            return new HttpProbe(http);
+            return new HttpProbe(http, httpClient());
         }
         if (spec instanceof ProbeSpec.Exec exec) {
             return new ExecProbe(launcher, request, exec.describe());

@@ -14,6 +14,26 @@ public sealed interface ProbeSpec {
     /** A short description for reports, such as {@code tcp 127.0.0.1:5432}. */
     String describe();
 
+    /** Where the probed service is reached, for the summary's ADDRESS column: "127.0.0.1:5432"; "-" when it has none. */
+    default String address() {
+        return "-";
+    }
+
+    /** The secrets the probe carries (a password), to be redacted wherever muster writes; empty for none. */
+    default List<String> secrets() {
+        return List.of();
+    }
+
+    /** The pause between readiness attempts when {@code ready.interval} is not set. */
+    default java.time.Duration defaultInterval() {
+        return ReadySpec.DEFAULT_INTERVAL;
+    }
+
+    /** For an {@code exec} probe, the argument list to resolve and run; empty for the other kinds. */
+    default List<String> execArgv() {
+        return List.of();
+    }
+
     /**
      * The same check aimed at another host, for a service that runs elsewhere (an external
      * dependency of {@code up --only}); empty for kinds that can only be evaluated next to the
@@ -48,6 +68,11 @@ public sealed interface ProbeSpec {
         @Override
         public OptionalInt networkPort() {
             return OptionalInt.of(port);
+        }
+
+        @Override
+        public String address() {
+            return host + ":" + port;
         }
     }
 
@@ -87,6 +112,11 @@ public sealed interface ProbeSpec {
             }
             return OptionalInt.of("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
         }
+
+        @Override
+        public String address() {
+            return url.getScheme() + "://" + url.getAuthority();
+        }
     }
 
     /**
@@ -117,6 +147,16 @@ public sealed interface ProbeSpec {
         @Override
         public OptionalInt networkPort() {
             return OptionalInt.empty();
+        }
+
+        @Override
+        public java.time.Duration defaultInterval() {
+            return java.time.Duration.ofMillis(200);
+        }
+
+        @Override
+        public List<String> execArgv() {
+            return argv();
         }
     }
 
@@ -183,6 +223,21 @@ public sealed interface ProbeSpec {
         public OptionalInt networkPort() {
             return OptionalInt.of(database.port());
         }
+
+        @Override
+        public String address() {
+            return database.host() + ":" + database.port();
+        }
+
+        @Override
+        public java.time.Duration defaultInterval() {
+            return java.time.Duration.ofMillis(100);
+        }
+
+        @Override
+        public List<String> secrets() {
+            return database.password() == null || database.password().isEmpty() ? List.of() : List.of(database.password());
+        }
     }
 
     /**
@@ -220,6 +275,16 @@ public sealed interface ProbeSpec {
         @Override
         public OptionalInt networkPort() {
             return OptionalInt.of(port);
+        }
+
+        @Override
+        public String address() {
+            return host + ":" + port;
+        }
+
+        @Override
+        public List<String> secrets() {
+            return password == null || password.isEmpty() ? List.of() : List.of(password);
         }
     }
 }

@@ -72,4 +72,11 @@ public record Profile(
     static <K, V> Map<K, V> ordered(Map<K, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
+
+    /** Every service's name, in declaration order, to the names in its {@code depends_on}: the dependency graph's input. */
+    public Map<String, java.util.Set<String>> dependencyEdges() {
+        Map<String, java.util.Set<String>> edges = new java.util.LinkedHashMap<>();
+        services.forEach((name, spec) -> edges.put(name, spec.dependsOn().keySet()));
+        return edges;
+    }
 }

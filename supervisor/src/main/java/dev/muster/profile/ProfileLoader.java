@@ -50,7 +50,7 @@ public final class ProfileLoader {
                 new ProfileInterpolator(environment, secrets, problems).interpolate(merged.root());
         List<String> notes = SecretFileModes.apply(merged.root(), secretFiles, resolved.values().values());
         Profile profile = new ProfileBinder(problems).bind(merged.root(), resolved, files);
-        DependencyGraph.of(profile.services()).findCycle().ifPresent(cycle ->
+        DependencyGraph.of(profile.dependencyEdges()).findCycle().ifPresent(cycle ->
                 problems.add("services." + cycle.get(0) + ".depends_on", "services", "dependency cycle "
                         + String.join(" -> ", cycle) + "; remove one of these depends_on entries"));
         problems.throwIfAny(display);

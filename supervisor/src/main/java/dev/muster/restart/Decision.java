@@ -2,22 +2,56 @@ package dev.muster.restart;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * What to do after a run ended.
+ * Whether a service that just ended is restarted, typed: callers switch on {@link #verdict()},
+ * and {@link #why()} only renders it.
  *
- * @param restart  whether to start the service again
- * @param delay    how long to wait first (zero when not restarting)
- * @param why      why not, when not restarting: "restart policy is no", "crash loop: 5 restarts within 5m"
+ * @param verdict  restart, or why not
+ * @param delay    the backoff before the next launch (zero when not restarting)
+ * @param policy   the service's restart policy
+ * @param restarts the restarts counted in the window when deciding
+ * @param max      restart.max
+ * @param window   restart.window
  * @param history  the runs that ended so far, oldest first (for crash-loop reports)
  */
-public record Decision(boolean restart, Duration delay, String why, List<Attempt> history) {
+public record Decision(Verdict verdict, Duration delay, dev.muster.profile.RestartSpec.Policy policy, int restarts,
+                       int max, Duration window, List<Attempt> history) {
+
+    /** What was decided. */
+    public enum Verdict {
+        /** Launch again after {@code delay}. */
+        RESTART,
+        /** The policy does not restart this ending ({@code no}, or a clean exit under {@code on-failure}). */
+        POLICY,
+        /** More than {@code max} restarts within {@code window}: give up and report. */
+        CRASH_LOOP
+    }
+
     public Decision {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(delay, "delay");
         history = List.copyOf(history);
     }
 
-    /** Whether giving up is because the restarts ran out (a crash loop), not because of the policy. */
+    public boolean restart() {
+        return verdict == Verdict.RESTART;
+    }
+
+    /** Whether giving up is because the restarts ran out, not because of the policy. */
     public boolean crashLoop() {
-        return !restart && why.startsWith("crash loop");
+        return verdict == Verdict.CRASH_LOOP;
+    }
+
+    /** "crash loop: 5 restarts within 5m (restart.max is 5)", "its restart policy is no"; "" for a restart. */
+    public String why() {
+        return switch (verdict) {
+            case RESTART -> "";
+            case POLICY -> "its restart policy is " + policy.yamlName();
+            case CRASH_LOOP -> "crash loop: " + restarts + (restarts == 1 ? " restart" : " restarts") + " within "
+                    + window.toString().substring(2).toLowerCase(Locale.ROOT) + " (restart.max is " + max + ")";
+        };
     }
 }

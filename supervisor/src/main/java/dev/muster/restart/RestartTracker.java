@@ -40,23 +40,25 @@ public final class RestartTracker {
     public Decision next(Attempt attempt, Duration readyFor) {
         history.add(attempt);
         if (!policyAllows(attempt)) {
-            return new Decision(false, Duration.ZERO, "its restart policy is " + spec.policy().yamlName(), history);
+            return decided(Decision.Verdict.POLICY, Duration.ZERO);
         }
         Instant now = clock.instant();
         while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(spec.window()))) {
             restarts.removeFirst();
         }
         if (restarts.size() >= spec.max()) {
-            return new Decision(false, Duration.ZERO, "crash loop: " + restarts.size()
-                    + (restarts.size() == 1 ? " restart" : " restarts") + " within "
-                    + spec.window().toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (restart.max is " + spec.max() + ")", history);
+            return decided(Decision.Verdict.CRASH_LOOP, Duration.ZERO);
         }
         if (readyFor.compareTo(spec.maxBackoff()) >= 0) {
             consecutive = 0;
         }
         Duration delay = backoff(consecutive++);
         restarts.addLast(now);
-        return new Decision(true, delay, "", history);
+        return decided(Decision.Verdict.RESTART, delay);
+    }
+
+    private Decision decided(Decision.Verdict verdict, Duration delay) {
+        return new Decision(verdict, delay, spec.policy(), restarts.size(), spec.max(), spec.window(), history);
     }
 
     private boolean policyAllows(Attempt attempt) {

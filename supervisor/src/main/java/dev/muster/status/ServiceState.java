@@ -20,15 +20,23 @@ public enum ServiceState {
     FAILED,
     /** Never started because a dependency failed or muster stopped first. */
     NOT_STARTED,
+    /** {@code enabled: false}: not part of this boot. */
+    DISABLED,
     /** Being stopped by muster. */
     STOPPING,
     /** Stopped by muster. */
-    STOPPED,
-    /** Not part of this boot: its {@code enabled:} is false after interpolation. */
-    DISABLED;
+    STOPPED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * Whether it counts as up for the stack and for dependents: a ready service, a completed or
+     * skipped task, a disabled entry. The one answer to "is it ready?" that health, status and metrics use.
+     */
+    public boolean up() {
+        return this == READY || this == COMPLETED || this == SKIPPED || this == DISABLED;
     }
 
     /** Whether the boot no longer waits on it. */

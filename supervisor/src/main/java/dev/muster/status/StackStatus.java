@@ -16,6 +16,21 @@ public final class StackStatus {
     private final Map<String, ServiceStatus> services = new LinkedHashMap<>();
     private final List<Consumer<ServiceStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> probeFailures = new LinkedHashMap<>();
+    private volatile boolean stopping;
+
+    /**
+     * Records that muster has begun stopping the whole stack (a signal, {@code muster down}, a
+     * required failure). Terminal: a stack never stops stopping. A service stopped for a restart
+     * does not call this.
+     */
+    public void stopping() {
+        stopping = true;
+    }
+
+    /** Whether muster has begun stopping the whole stack. */
+    public boolean isStopping() {
+        return stopping;
+    }
 
     public synchronized void put(ServiceStatus status) {
         services.put(status.name(), status);

@@ -1,9 +1,10 @@
 package dev.muster.supervisor;
 
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.Readiness;
+import dev.muster.probe.PollOutcome;
 import dev.muster.process.ExitStatus;
 import dev.muster.status.Durations;
+import dev.muster.status.Plurals;
 import dev.muster.status.Failure;
 import dev.muster.restart.Decision;
 import java.time.Duration;
@@ -27,23 +28,23 @@ final class Reasons {
         return new Failure(service.name(), "task " + status.describe() + " after " + Durations.format(ran), READ_LOG);
     }
 
-    static Failure exitedBeforeReady(ResolvedService service, ExitStatus status, Duration ran, Readiness readiness) {
-        String probe = readiness.lastResult() == null ? "" : "; the last probe said: " + readiness.lastResult().detail();
+    static Failure exitedBeforeReady(ResolvedService service, ExitStatus status, Duration ran, PollOutcome readiness) {
+        String probe = readiness.last() == null ? "" : "; the last probe said: " + readiness.last().detail();
         return new Failure(service.name(), status.describe() + " before it was ready (ran "
                 + Durations.format(ran) + probe + ")", READ_LOG);
     }
 
-    static Failure notReady(ResolvedService service, String probe, Readiness readiness) {
-        String last = readiness.lastResult() == null ? "no attempt finished" : readiness.lastResult().detail();
+    static Failure notReady(ResolvedService service, String probe, PollOutcome readiness) {
+        String last = readiness.last() == null ? "no attempt finished" : readiness.last().detail();
         return new Failure(service.name(), "not ready within its ready.timeout of "
-                + Durations.format(service.spec().ready().timeout()) + " (" + readiness.attempts()
-                + " attempts); the last probe (" + probe + ") said: " + last,
+                + Durations.format(service.spec().ready().timeout()) + " (" + Plurals.of(readiness.attempts(), "attempt")
+                + "); the last probe (" + probe + ") said: " + last,
                 "check that it listens where the probe looks and read its log below; if it is only slow, raise ready.timeout");
     }
 
-    static Failure probeFailed(ResolvedService service, String probe, Readiness readiness) {
+    static Failure probeFailed(ResolvedService service, String probe, PollOutcome readiness) {
         return new Failure(service.name(), "its ready probe (" + probe + ") failed, and waiting cannot fix it: "
-                + readiness.lastResult().detail(), "fix what the probe says above, then start the stack again");
+                + readiness.last().detail(), "fix what the probe says above, then start the stack again");
     }
 
     static Failure notLive(ResolvedService service, String detail) {
@@ -64,5 +65,18 @@ final class Reasons {
     static Failure exitedAfterReady(ResolvedService service, ExitStatus status, Duration ran) {
         return new Failure(service.name(), status.describe() + " after running for " + Durations.format(ran)
                 + " (it had been ready)", READ_LOG);
+    }
+
+    static Failure deadlinePassed(ResolvedService service, Duration deadline) {
+        return new Failure(service.name(), "task still running at its deadline (timeout: " + Durations.format(deadline)
+                + "); muster stopped it", "read its log below; if it is only slow, raise its timeout");
+    }
+
+    static Failure externalNotReady(ResolvedService service, String probe, PollOutcome readiness) {
+        String last = readiness.last() == null ? "no attempt finished" : readiness.last().detail();
+        return new Failure(service.name(), "external service not ready within its ready.timeout of "
+                + Durations.format(service.spec().ready().timeout()) + " (" + Plurals.of(readiness.attempts(), "attempt")
+                + "); the last probe (" + probe + ") said: " + last,
+                "start it, or point the probe at where it runs; muster does not start external services");
     }
 }

@@ -5,14 +5,15 @@ import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.Probe;
 import dev.muster.process.ExitStatus;
-import dev.muster.process.OutputListener;
 import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
+import dev.muster.profile.Kind;
 import dev.muster.restart.Decision;
 import dev.muster.restart.RestartTracker;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
 import dev.muster.status.ServiceState;
+import dev.muster.step.InProcessStep;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One service or task at run time: waits for its dependencies, launches, waits for readiness (or
- * completion), supervises, restarts as its policy allows, and stops on request. Its three futures
- * are what dependents wait on: started, ready, completed. One thread runs a unit from boot to end.
+ * One service, task, step or external dependency at run time, read top to bottom: disabled or
+ * wait for dependencies; then skip, wait for an external one, run a step, run a task to its end
+ * (or deadline), or run a service: launch, readiness, supervision, and again after a backoff while
+ * its restart policy allows. Every change goes through its {@link Lifecycle}; one thread runs a
+ * unit from boot to end, and {@link #stop()} may be called from any other.
  */
 final class ServiceUnit {
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
@@ -33,10 +37,11 @@ final class ServiceUnit {
     private final ResolvedService service;
     private final ServiceLog log;
     private final UnitContext context;
-    private final UnitState state;
+    private final Lifecycle lifecycle;
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
-    private final RunObserver observer;
+    private final AtomicReference<CompletableFuture<String>> follow = new AtomicReference<>(new CompletableFuture<>());
+    private final AtomicReference<CompletableFuture<String>> fault = new AtomicReference<>(new CompletableFuture<>());
     private Workload process;
     private boolean stopping;
 
@@ -44,8 +49,8 @@ final class ServiceUnit {
         this.service = service;
         this.log = log;
         this.context = context;
-        this.state = new UnitState(this, context, service.spec().isTask());
-        this.observer = new RunObserver(this, state, log, context, cancel);
+        this.lifecycle = new Lifecycle(service.name(), service.spec().isTask(), context.status(), context.clock(),
+                context.events());
     }
 
     String name() {
@@ -65,29 +70,38 @@ final class ServiceUnit {
     }
 
     CompletableFuture<Void> future(Condition condition) {
-        return state.future(condition);
+        return lifecycle.future(condition);
     }
 
     /** Runs the unit from its dependencies to its end. Blocking; one call per unit. */
     void run(Map<String, ServiceUnit> units) {
         try {
-            if (!awaitDependencies(units)) {
-                return;
-            }
-            if (service.spec().isTask() && service.spec().creates() != null && Files.exists(service.spec().creates())) {
-                context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
-                state.done(ServiceState.SKIPPED, service.spec().creates() + " exists");
-            } else if (service.spec().kind().inProcess()) {
-                runStep();
-            } else if (service.spec().isTask()) {
-                runTask();
-            } else {
-                runService();
+            if (!service.spec().enabled()) {
+                context.console().line(name(), "disabled (enabled: false): not part of this boot");
+                lifecycle.apply(new UnitEvent.Disabled());
+            } else if (awaitDependencies(units)) {
+                runByKind();
             }
         } catch (RuntimeException e) {
-            state.fail(Reasons.launchFailed(service, String.valueOf(e)));
+            fail(Reasons.launchFailed(service, String.valueOf(e)));
         } finally {
             finished.complete(null);
+        }
+    }
+
+    private void runByKind() {
+        Kind kind = service.spec().kind();
+        if (service.spec().isTask() && service.spec().creates() != null && Files.exists(service.spec().creates())) {
+            context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
+            lifecycle.apply(new UnitEvent.Skipped(service.spec().creates() + " exists"));
+        } else if (kind == Kind.EXTERNAL) {
+            new ExternalWait(service, log, context, lifecycle).run(cancel);
+        } else if (kind.inProcess()) {
+            new StepRun(service, log, context, lifecycle).run(cancel);
+        } else if (service.spec().isTask()) {
+            runTask();
+        } else {
+            runService();
         }
     }
 
@@ -95,42 +109,35 @@ final class ServiceUnit {
         List<CompletableFuture<Void>> deps = new ArrayList<>();
         service.spec().dependsOn().forEach((dep, condition) -> deps.add(units.get(dep).future(condition)));
         CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
-        CompletableFuture.anyOf(gate, cancel).exceptionally(e -> null).join();
+        context.sleeper().await(CompletableFuture.anyOf(gate, cancel));
         if (gate.isCompletedExceptionally()) {
             String why = gate.handle((ok, e) -> (e instanceof CompletionException ? e.getCause() : e).getMessage()).join();
-            state.notStarted("not started: dependency " + why);
+            notStarted("not started: dependency " + why);
             return false;
         }
         if (!gate.isDone()) {
-            state.notStarted("not started: muster was stopping");
+            notStarted("not started: muster was stopping");
             return false;
         }
         return true;
     }
 
-    private void runStep() {
-        state.started(0);
-        try {
-            String summary = context.steps().get(service.spec().kind())
-                    .run(service.spec(), line -> log.line(OutputListener.Stream.STDOUT, line));
-            context.console().line(name(), summary);
-            state.ready(ServiceState.COMPLETED, summary);
-        } catch (MusterException e) {
-            if (isStopping()) {
-                context.console().line(name(), "stopped: " + e.getMessage());
-                state.stopped(e.getMessage());
-                return;
-            }
-            state.fail(new Failure(name(), e.getMessage(), ""));
-        }
-    }
-
+    /** Runs once to its end; past its {@code timeout} it is stopped like a service and fails. */
     private void runTask() {
-        Workload running = launch();
+        Workload running = launch(null);
         if (running == null) {
             return;
         }
-        CompletableFuture.anyOf(running.exit(), cancel).exceptionally(e -> null).join();
+        CompletableFuture<Object> ended = CompletableFuture.anyOf(running.exit(), cancel);
+        Duration deadline = service.spec().timeout();
+        if (deadline == null) {
+            context.sleeper().await(ended);
+        } else if (!context.sleeper().sleep(deadline, ended)) {
+            StopAction.run(service, running, lifecycle, context.console(), false);
+            running.awaitOutput(OUTPUT_DRAIN);
+            fail(Reasons.deadlinePassed(service, deadline));
+            return;
+        }
         ExitStatus status = running.exit().getNow(null);
         if (status == null || isStopping()) {
             return;
@@ -138,9 +145,9 @@ final class ServiceUnit {
         running.awaitOutput(OUTPUT_DRAIN);
         if (status.success()) {
             context.console().line(name(), "completed in " + Durations.format(running.runtime()));
-            state.ready(ServiceState.COMPLETED, "exit code 0");
+            lifecycle.apply(new UnitEvent.Completed("exit code 0"));
         } else {
-            state.fail(Reasons.taskFailed(service, status, running.runtime()));
+            fail(Reasons.taskFailed(service, status, running.runtime()));
         }
     }
 
@@ -149,31 +156,19 @@ final class ServiceUnit {
         RestartTracker tracker = new RestartTracker(service.spec().restart(), context.clock(),
                 () -> ThreadLocalRandom.current().nextDouble());
         while (true) {
-            Probe probe = observer.readinessProbe();
-            Workload running = launch();
+            boolean readyBefore = lifecycle.future(Condition.READY).isDone();
+            Probe probe = service.spec().ready().hasProbe()
+                    ? context.probe(service.spec().ready().probe(), "ready", service, log) : null;
+            Workload running = launch(probe);
             if (running == null) {
-                if (probe != null) {
-                    probe.close();
-                }
                 return;
             }
-            RunObserver.RunEnd end = observer.run(running, probe);
-            if (end == null) {
-                return;
-            }
-            if (end.requestedBy() != null) {
-                restartFor(end.requestedBy(), running);
-                continue;
-            }
-            Decision decision = tracker.next(end.attempt(), end.readyFor());
-            if (!decision.restart()) {
-                conclude(end, decision);
-                return;
-            }
-            if (running.isAlive()) {
-                new StopAction(service, running, context).run();
-            }
-            if (!restartAfter(decision.delay(), end)) {
+            CompletableFuture<String> request = new CompletableFuture<>();
+            follow.set(request);
+            Run.End end = new Run(service, log, context, lifecycle, cancel, fault.get()).run(running, probe, request, readyBefore);
+            if (end instanceof Run.End.Follow followed) {
+                restartFor(followed.dependency(), running);
+            } else if (!(end instanceof Run.End.Over over) || !restartAfter(tracker, over, running)) {
                 return;
             }
         }
@@ -181,62 +176,100 @@ final class ServiceUnit {
 
     /** Asks a ready service to restart because {@code dependency}, declared with {@code restart: true}, restarted. */
     void requestRestart(String dependency) {
-        observer.requestRestart(dependency);
+        if (context.status().get(name()).state() == ServiceState.READY) {
+            follow.get().complete(dependency);
+        }
+    }
+
+    /** The current run fails with {@code why} (its output reader died); the next run starts with a fresh signal. */
+    void fault(String why) {
+        fault.getAndSet(new CompletableFuture<>()).complete(why);
+    }
+
+    /** A dead output reader fails the run it belongs to, never a later one. */
+    private void faultIfCurrent(Workload running, Throwable cause) {
+        synchronized (this) {
+            if (process != running) {
+                return;
+            }
+        }
+        fault(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     private void restartFor(String dependency, Workload running) {
         context.console().error("restarting " + name() + " because " + dependency
                 + " restarted (depends_on " + dependency + " with restart: true)");
-        new StopAction(service, running, context).run();
-        context.status().update(name(), s -> s.restarting("restarting because " + dependency + " restarted"));
+        StopAction.run(service, running, lifecycle, context.console(), true);
+        lifecycle.apply(new UnitEvent.Restarting("restarting because " + dependency + " restarted", Duration.ZERO));
     }
 
-    /** No restart: a clean exit of an optional service completes it; anything else fails it. */
-    private void conclude(RunObserver.RunEnd end, Decision decision) {
-        if (!end.attempt().failure() && !service.spec().required()) {
+    /** Decides on the run that ended; true when the next run should be launched now. */
+    private boolean restartAfter(RestartTracker tracker, Run.End.Over over, Workload running) {
+        Decision decision = tracker.next(over.attempt(), over.readyFor());
+        if (!decision.restart()) {
+            conclude(over, decision);
+            return false;
+        }
+        if (running.isAlive()) {
+            StopAction.run(service, running, lifecycle, context.console(), true);
+        }
+        return backoff(decision.delay(), over);
+    }
+
+    /** No restart: a crash loop fails it; a clean exit of an optional service completes it; else it fails. */
+    private void conclude(Run.End.Over over, Decision decision) {
+        if (decision.crashLoop()) {
+            fail(Reasons.crashLoop(service, decision, over.failure()));
+        } else if (!over.attempt().failure() && !service.spec().required()) {
             context.console().line(name(), "exited with code 0; it is optional and not restarted");
-            state.done(ServiceState.COMPLETED, "exit code 0");
-        } else if (decision.crashLoop()) {
-            state.fail(Reasons.crashLoop(service, decision, end.failure()));
+            lifecycle.apply(new UnitEvent.Completed("exit code 0"));
         } else {
-            state.fail(end.failure());
+            fail(over.failure());
         }
     }
 
     /** Announces the restart and waits out the backoff; false when muster began stopping meanwhile. */
-    private boolean restartAfter(Duration delay, RunObserver.RunEnd end) {
-        String why = end.attempt().how();
+    private boolean backoff(Duration delay, Run.End.Over over) {
+        String why = over.attempt().how();
         List<String> dependents = context.dependentsOf(name());
-        context.status().update(name(), s -> s.restarting("restarting in " + Durations.format(delay) + " after: " + why));
+        lifecycle.apply(new UnitEvent.Restarting("restarting in " + Durations.format(delay) + " after: " + why, delay));
         context.console().error(context.redact().apply("restarting " + name() + " in " + Durations.format(delay)
                 + " (" + why + ")" + (dependents.isEmpty() ? "" : "; its dependents keep running: " + String.join(", ", dependents))));
-        CompletableFuture.anyOf(cancel).completeOnTimeout(null, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
-        return !isStopping();
+        return !context.sleeper().sleep(delay, cancel);
     }
 
-    private Workload launch() {
+    /** Launches a workload, prints its start before any of its output; null when it cannot or must not start. */
+    private Workload launch(Probe probe) {
+        HeldOutput output = new HeldOutput(log);
         Workload running;
         synchronized (this) {
-            if (stopping) {
-                if (!state.hasStarted()) {
-                    state.notStarted("not started: muster was stopping");
+            if (!stopping) {
+                try {
+                    process = context.runtime().launch(service, output);
+                } catch (MusterException e) {
+                    process = null;
+                    fail(Reasons.launchFailed(service, e.getMessage()));
                 }
-                return null;
+            } else if (!lifecycle.hasStarted()) {
+                process = null;
+                notStarted("not started: muster was stopping");
             }
-            try {
-                process = context.launch(service, log);
-            } catch (MusterException e) {
-                state.fail(Reasons.launchFailed(service, e.getMessage()));
-                return null;
+            running = stopping ? null : process;
+        }
+        if (running == null) {
+            if (probe != null) {
+                probe.close();
             }
-            running = process;
+            return null;
         }
         context.console().line(name(), "started, pid " + running.pid() + context.describeLaunch(service));
-        state.started(running.pid());
+        lifecycle.apply(new UnitEvent.Launched(running.pid()));
+        output.release();
+        running.outputFailure().thenAccept(cause -> faultIfCurrent(running, cause));
         return running;
     }
 
-    /** Stops the unit's process, if any, with its stop signal and timeout. Blocking; safe at any time. */
+    /** Stops the unit's workload, if any, with its stop signal and timeout. Blocking; safe at any time. */
     void stop() {
         Workload running;
         synchronized (this) {
@@ -244,18 +277,28 @@ final class ServiceUnit {
             running = process;
         }
         cancel.complete(null);
-        if (service.spec().kind().inProcess() && context.steps().containsKey(service.spec().kind())) {
-            context.steps().get(service.spec().kind()).cancel(service.spec());
+        InProcessStep step = context.steps().get(service.spec().kind());
+        if (service.spec().kind().inProcess() && step != null) {
+            step.cancel(service.spec());
         }
         if (running != null && running.isAlive()) {
-            new StopAction(service, running, context).run();
+            StopAction.run(service, running, lifecycle, context.console(), false);
         } else if (running != null) {
-            RunObserver.clearGroup(running);
+            Run.clearGroup(running);
         }
         finished.join();
     }
 
-    synchronized boolean isStopping() {
+    private synchronized boolean isStopping() {
         return stopping;
+    }
+
+    private void notStarted(String why) {
+        context.console().line(name(), why);
+        lifecycle.apply(new UnitEvent.NotStarted(why));
+    }
+
+    private void fail(Failure failure) {
+        lifecycle.apply(new UnitEvent.Failed(failure));
     }
 }

@@ -10,17 +10,22 @@ import java.util.concurrent.Executor;
 
 /**
  * Stops every unit in reverse dependency order: a unit is stopped only after everything that
- * depends on it has stopped; units that do not depend on each other stop in parallel.
+ * depends on it has stopped; units that do not depend on each other stop in parallel. Hooks
+ * registered for a unit (an on-stop dump of its database) run in that gap: every dependent has
+ * stopped, the unit itself still runs.
  */
 final class Shutdown {
     private final DependencyGraph graph;
     private final Map<String, ServiceUnit> units;
     private final Executor executor;
+    private final Map<String, List<Runnable>> beforeStop;
 
-    Shutdown(DependencyGraph graph, Map<String, ServiceUnit> units, Executor executor) {
+    /** @param beforeStop per unit, hooks run after all its dependents stopped and before it is stopped */
+    Shutdown(DependencyGraph graph, Map<String, ServiceUnit> units, Executor executor, Map<String, List<Runnable>> beforeStop) {
         this.graph = graph;
         this.units = units;
         this.executor = executor;
+        this.beforeStop = beforeStop;
     }
 
     /** Stops everything; returns when every unit has stopped. */
@@ -36,6 +41,7 @@ final class Shutdown {
             ServiceUnit unit = units.get(name);
             stopped.put(name, CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
                     .handleAsync((ok, error) -> {
+                        beforeStop.getOrDefault(name, List.of()).forEach(Runnable::run);
                         unit.stop();
                         return null;
                     }, executor));

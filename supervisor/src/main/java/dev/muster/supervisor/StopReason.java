@@ -1,35 +1,37 @@
 package dev.muster.supervisor;
 
-import dev.muster.ExitCodes;
 import dev.muster.process.Signal;
 import dev.muster.status.Failure;
+import dev.muster.status.StackEnding;
+import java.util.List;
 
-/** Why the stack is being stopped; decides muster's exit status. */
+/** Why the stack is being stopped; with what stopping needed, it becomes the {@link StackEnding}. */
 sealed interface StopReason {
 
-    int exitCode();
+    /** @param killed the services that had to be SIGKILLed while stopping */
+    StackEnding ending(List<String> killed);
 
     /** A signal asked muster to stop: 128+N. */
     record Signalled(Signal signal) implements StopReason {
         @Override
-        public int exitCode() {
-            return ExitCodes.SIGNAL_BASE + signal.number();
+        public StackEnding ending(List<String> killed) {
+            return new StackEnding.Signalled(signal, false, killed);
         }
     }
 
     /** A required service failed: 1. */
     record RequiredFailed(Failure failure) implements StopReason {
         @Override
-        public int exitCode() {
-            return ExitCodes.SERVICE_FAILED;
+        public StackEnding ending(List<String> killed) {
+            return new StackEnding.RequiredFailed(failure.service(), failure.reason(), killed);
         }
     }
 
     /** Nothing is left running (a stack of tasks, for example): 0. */
     record AllFinished() implements StopReason {
         @Override
-        public int exitCode() {
-            return ExitCodes.OK;
+        public StackEnding ending(List<String> killed) {
+            return new StackEnding.AllFinished(killed);
         }
     }
 }

@@ -1,16 +1,18 @@
 package dev.muster.supervisor;
 
 import dev.muster.graph.DependencyGraph;
-import dev.muster.logs.Console;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.Plan;
 import dev.muster.preflight.ResolvedService;
+import dev.muster.probe.Sleeper;
 import dev.muster.process.Signal;
 import dev.muster.profile.Profile;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
+import dev.muster.status.Plurals;
 import dev.muster.status.ServiceState;
 import dev.muster.status.ServiceStatus;
+import dev.muster.status.StackEnding;
 import dev.muster.status.StackStatus;
 import dev.muster.status.SummaryTable;
 import java.time.Duration;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Boots a stack and supervises it until a signal, a required failure, or nothing being left to
  * run; then stops everything in reverse dependency order and returns the exit status.
- * Orchestration only: processes, probes, logs and rendering live in their own packages.
+ * Orchestration only: each unit's life is its {@link ServiceUnit}; processes, probes, logs and
+ * rendering live in their own packages.
  */
 public final class Supervisor implements UnitEvents {
     /** How long orphans left after every service stopped get between SIGTERM and SIGKILL. */
@@ -39,19 +44,28 @@ public final class Supervisor implements UnitEvents {
     private final Map<String, ServiceUnit> units = new LinkedHashMap<>();
     private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    private final List<String> killed = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Runnable>> beforeStop = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "muster-unit");
         thread.setDaemon(true);
         return thread;
     });
     private Instant bootStarted;
+    private volatile StackEnding ending;
 
     public Supervisor(Profile profile, Plan plan, SupervisorParts parts) {
+        this(profile, plan, parts, new LocalRuntime(parts.launcher(), parts.probes(), parts.containers(), profile.name()),
+                Sleeper.system());
+    }
+
+    /** With the workloads, probes and waiting given: what unit tests use. */
+    Supervisor(Profile profile, Plan plan, SupervisorParts parts, UnitRuntime runtime, Sleeper sleeper) {
         this.profile = profile;
-        this.graph = DependencyGraph.of(profile.services());
+        this.graph = DependencyGraph.of(profile.dependencyEdges());
         this.parts = parts;
-        UnitContext context = new UnitContext(parts.launcher(), parts.probes(), parts.console(), status,
-                parts.clock(), this, executor, parts.redact(), parts.steps(), graph, parts.containers(), profile.name());
+        UnitContext context = new UnitContext(runtime, parts.console(), status, parts.clock(), sleeper, this,
+                parts.redact(), parts.steps(), graph);
         // Children inherit muster's real environment (ProcessBuilder starts from System.getenv()), so its secrets too.
         dev.muster.secret.Redactor redactor = dev.muster.secret.Redactor.forProfile(profile).including(System.getenv());
         for (ResolvedService service : plan.services().values()) {
@@ -68,8 +82,35 @@ public final class Supervisor implements UnitEvents {
     }
 
     /** The captured output of one service, for the control plane; empty for an unknown name. */
-    public java.util.Optional<ServiceLog> log(String name) {
-        return java.util.Optional.ofNullable(units.get(name)).map(ServiceUnit::log);
+    public Optional<ServiceLog> log(String name) {
+        return Optional.ofNullable(units.get(name)).map(ServiceUnit::log);
+    }
+
+    /** How the run ended, once {@link #run()} returned. */
+    public StackEnding ending() {
+        return ending;
+    }
+
+    /**
+     * Runs {@code hook} during the final shutdown, after every unit that depends on {@code unit} has
+     * stopped and before {@code unit} itself is stopped (never for a restart): where an on-stop
+     * dump of a database belongs. A hook blocks that unit's stop, so it must bound its own time.
+     * Register before {@link #run()}.
+     */
+    public void beforeStopping(String unit, Runnable hook) {
+        if (!units.containsKey(unit)) {
+            throw new IllegalArgumentException("no service named '" + unit + "'; known: " + units.keySet());
+        }
+        beforeStop.computeIfAbsent(unit, u -> new CopyOnWriteArrayList<>()).add(hook);
+    }
+
+    /**
+     * Reports that a unit's output can no longer be read (its reader died): the current run counts as
+     * failed with {@code why}, its workload is stopped, and its restart policy decides what follows.
+     * Safe from any thread; ignored for an unknown unit.
+     */
+    public void outputLost(String unit, String why) {
+        Optional.ofNullable(units.get(unit)).ifPresent(u -> u.fault(why));
     }
 
     /** Asks the supervisor to stop as if it had received this signal. */
@@ -79,34 +120,49 @@ public final class Supervisor implements UnitEvents {
                     + " (SIGKILL to muster would abandon them)");
         } else {
             parts.console().info("received " + signal.fullName() + ": stopping every service in reverse dependency order");
-            stop.complete(new StopReason.Signalled(signal));
+            stopWith(new StopReason.Signalled(signal));
         }
     }
 
     /** Boots, supervises and stops the stack. Blocks until done; returns the exit status. */
     public int run() {
         bootStarted = parts.clock().instant();
-        parts.console().info("booting " + profile.name() + ": " + units.size() + " services from " + profile.source());
+        parts.console().info("booting " + profile.name() + ": " + Plurals.of(units.size(), "service") + " from "
+                + profile.source());
         for (String name : graph.startOrder()) {
             ServiceUnit unit = units.get(name);
             executor.execute(() -> unit.run(units));
-            unit.finished().thenRun(() -> finished(unit));
+            unit.finished().thenRun(this::finished);
         }
         StopReason reason = stop.join();
-        new Shutdown(graph, units, executor).run();
+        new Shutdown(graph, units, executor, beforeStop).run();
         parts.containers().close();
-        int orphans = parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
+        int orphans = parts.reaper() == null ? 0 : parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {
             parts.console().info("ended " + orphans + " orphaned process(es) the services had left behind");
         }
         units.values().forEach(unit -> unit.log().close());
         executor.shutdownNow();
-        parts.console().info(farewell(reason));
-        return reason.exitCode();
+        ending = reason.ending(killed);
+        parts.console().info(parts.redact().apply(ending.farewell()));
+        return ending.exitCode();
     }
 
     @Override
-    public void failed(ServiceUnit unit, Failure failure) {
+    public void changed(String name, UnitEvent event) {
+        ServiceUnit unit = units.get(name);
+        if (event instanceof UnitEvent.Failed failed) {
+            failed(unit, failed.failure());
+        } else if (event instanceof UnitEvent.Ready ready && ready.again()) {
+            units.values().stream().filter(u -> u.service().spec().restartWith().contains(name))
+                    .forEach(u -> u.requestRestart(name));
+        } else if (event instanceof UnitEvent.Stopped stopped && !stopped.forRestart() && !stopped.outcome().clean()) {
+            killed.add(name);
+        }
+        settled();
+    }
+
+    private void failed(ServiceUnit unit, Failure failure) {
         boolean required = unit.service().spec().required();
         List<String> waiting = graph.transitiveDependentsOf(unit.name()).stream()
                 .filter(name -> status.get(name).state() == ServiceState.WAITING).toList();
@@ -114,20 +170,14 @@ public final class Supervisor implements UnitEvents {
                 unit.log().tail().last(profile.control().tail()), unit.log().tail().total());
         report.forEach(line -> parts.console().error(parts.redact().apply(line)));
         if (required) {
-            stop.complete(new StopReason.RequiredFailed(failure));
+            stopWith(new StopReason.RequiredFailed(failure));
         } else {
             executor.execute(unit::stop);
         }
     }
 
-    @Override
-    public void readyAgain(ServiceUnit unit) {
-        units.values().stream().filter(u -> u.service().spec().restartWith().contains(unit.name()))
-                .forEach(u -> u.requestRestart(unit.name()));
-    }
-
-    @Override
-    public void settled(ServiceUnit unit) {
+    /** Prints the summary once, the first time every unit is settled and no required one failed. */
+    private void settled() {
         List<ServiceStatus> snapshot = status.snapshot();
         boolean allSettled = snapshot.stream().allMatch(s -> s.state().settled());
         boolean requiredFailed = snapshot.stream().anyMatch(s -> s.required() && s.state() == ServiceState.FAILED);
@@ -136,10 +186,16 @@ public final class Supervisor implements UnitEvents {
         }
     }
 
-    private void finished(ServiceUnit unit) {
+    private void finished() {
         if (units.values().stream().allMatch(u -> u.finished().isDone())) {
-            stop.complete(new StopReason.AllFinished());
+            stopWith(new StopReason.AllFinished());
         }
+    }
+
+    /** Begins stopping the stack: from now on its health is "stopping", whatever the services' states. */
+    private void stopWith(StopReason reason) {
+        status.stopping();
+        stop.complete(reason);
     }
 
     private void printSummary(List<ServiceStatus> snapshot) {
@@ -149,15 +205,5 @@ public final class Supervisor implements UnitEvents {
         List<String> degraded = snapshot.stream().filter(s -> s.state() == ServiceState.FAILED).map(ServiceStatus::name).toList();
         parts.console().info("all required services ready in " + Durations.format(Duration.between(bootStarted, lastReady))
                 + (degraded.isEmpty() ? "" : "; degraded: " + String.join(", ", degraded)));
-    }
-
-    private String farewell(StopReason reason) {
-        if (reason instanceof StopReason.Signalled signalled) {
-            return "stopped cleanly after " + signalled.signal().fullName() + "; exit " + reason.exitCode();
-        }
-        if (reason instanceof StopReason.RequiredFailed failed) {
-            return "stopped because " + failed.failure().service() + " failed; exit " + reason.exitCode();
-        }
-        return "nothing left to run; exit 0";
     }
 }

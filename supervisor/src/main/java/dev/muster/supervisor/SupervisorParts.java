@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * @param clock    time, injectable for tests
  * @param redact   removes secrets from printed text
  * @param steps    the in-process work of the schema and migrations kinds
- * @param reaper   reaps and, at the end, stops orphans of the services
+ * @param reaper   reaps and, at the end, stops orphans of the services; null for none (unit tests)
  * @param containers runs services that have an {@code image:} ({@link Containers#none()} when none has)
  */
 public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,

@@ -1,16 +1,11 @@
 package dev.muster.supervisor;
 
-import dev.muster.status.Failure;
-
-/** What a {@link ServiceUnit} tells the {@link Supervisor}. Called from the unit's threads. */
+/** What the {@link Supervisor} hears from each unit's {@link Lifecycle}. Called from the unit's threads. */
 interface UnitEvents {
 
-    /** The unit failed; its output has been drained, so its tail is complete. */
-    void failed(ServiceUnit unit, Failure failure);
-
-    /** The unit is ready again after a restart: dependents declared with {@code restart: true} follow. */
-    void readyAgain(ServiceUnit unit);
-
-    /** The unit reached a state the boot no longer waits on. */
-    void settled(ServiceUnit unit);
+    /**
+     * {@code event} was applied to {@code unit}'s state; its dependents' futures are released right
+     * after this returns (so a failure report still sees who was waiting).
+     */
+    void changed(String unit, UnitEvent event);
 }

@@ -12,7 +12,7 @@ class BootSummaryTest {
 
     private static ServiceReport report(String name, boolean required, String state, String detail, List<String> deps) {
         return new ServiceReport(name, "service", required, state, state.toLowerCase(), 0, "2026-12-01T10:00:07Z",
-                null, null, state.equals("READY") ? 1500L : null, "-", 0, detail, deps);
+                null, null, state.equals("READY") ? 1500L : null, "-", 0, detail, deps, null, null);
     }
 
     private static StatusDocument document(StatusDocument.Ending ended, ServiceReport... services) {

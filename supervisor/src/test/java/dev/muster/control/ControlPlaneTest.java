@@ -54,7 +54,7 @@ class ControlPlaneTest {
     @AfterEach
     void stop() {
         if (plane != null) {
-            plane.finish(143, status.snapshot());
+            plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         }
     }
 
@@ -167,7 +167,7 @@ class ControlPlaneTest {
                 .anyMatch(l -> l.startsWith("data: {\"name\":\"db\"") && l.contains("\"state\":\"READY\""))
                 .anyMatch(l -> l.equals("data: {\"service\":\"db\",\"line\":\"database system is ready\"}")
                         || l.equals("data: {\"line\":\"database system is ready\",\"service\":\"db\"}")));
-        plane.finish(143, status.snapshot());
+        plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         plane = null;
         reader.join(5000);
         assertThat(reader.isAlive()).as("the stream ends when muster finishes").isFalse();
@@ -234,7 +234,7 @@ class ControlPlaneTest {
             assertThat(get("/health", null).statusCode()).isEqualTo(200);
             assertThat(get("/_muster/status", null).body()).contains("\"stack\" : \"unit\"");
         } finally {
-            plane.finish(143, status.snapshot());
+            plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
             plane = null;
             app.stop(0);
         }
@@ -248,7 +248,7 @@ class ControlPlaneTest {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(record).exists()
                 .content().contains("\"state\" : \"READY\""));
-        plane.finish(143, status.snapshot());
+        plane.finish(new dev.muster.status.StackEnding.Signalled(Signal.TERM, false, List.of()));
         plane = null;
 
         StatusDocument recorded = new Json().read(Files.readString(record), StatusDocument.class);
@@ -260,6 +260,46 @@ class ControlPlaneTest {
         try (Stream<Path> files = Files.list(dir.resolve("run"))) {
             assertThat(files).as("no temporary file is left behind").containsExactly(record);
         }
+    }
+
+    @Test
+    void healthIsReadyAgainOnceARestartedRequiredServiceIsReady() throws Exception {
+        start("");
+        ready("db");
+        ready("app");
+        ready("web");
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+        Instant bootReady = status.get("app").readyAt();
+
+        status.update("app", s -> s.with(ServiceState.STOPPING, "sent SIGTERM"));
+        status.update("app", s -> s.with(ServiceState.STOPPED, "ended by SIGTERM as asked"));
+        status.update("app", s -> s.restarting("restarting in 1.00s after: failed its liveness check"));
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"restarting\"");
+        });
+        ready("app");
+
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).as("a restarted service that is ready again makes the stack healthy").isEqualTo(200);
+            assertThat(r.body()).contains("\"status\":\"ready\"");
+        });
+        assertThat(get("/metrics", null).body()).contains("muster_stack_ready 1.0");
+        assertThat(get("/status", null).body()).contains("\"health\" : \"ready\"")
+                .as("the boot's ready time, for the critical chain").contains("\"bootReadyAt\" : \"" + bootReady + "\"");
+    }
+
+    @Test
+    void healthSaysStoppingOnceTheStackStopsEvenBeforeAServiceIsStopped() throws Exception {
+        start("");
+        ready("db");
+        ready("app");
+        status.stopping();
+
+        assertThat(get("/health", null)).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("\"status\":\"stopping\"");
+        });
     }
 
     private void start(String controlExtra) throws IOException {

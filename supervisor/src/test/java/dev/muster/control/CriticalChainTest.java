@@ -31,9 +31,22 @@ class CriticalChainTest {
     }
 
     @Test
+    void aLaterRestartDoesNotCountAsTheBoot() {
+        ServiceReport restarted = new ServiceReport("backend", "service", true, "READY", "ready", 2, null,
+                BOOT.plusMillis(9000).toString(), BOOT.plusMillis(9120).toString(), 120L, "-", 1, "", List.of("db"),
+                BOOT.plusMillis(1000).toString(), BOOT.plusMillis(2290).toString());
+        StatusDocument document = document(service("db", true, 0, 900, List.of()), restarted);
+
+        CriticalChain chain = CriticalChain.of(document).orElseThrow();
+
+        assertThat(chain.total()).isEqualTo(Duration.ofMillis(2290));
+        assertThat(chain.links().get(0).start()).isEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
     void isEmptyWhileNothingIsReady() {
         StatusDocument document = document(new ServiceReport("a", "service", true, "STARTING", "starting", 1, null,
-                BOOT.toString(), null, null, "-", 0, "", List.of()));
+                BOOT.toString(), null, null, "-", 0, "", List.of(), null, null));
 
         assertThat(CriticalChain.of(document)).isEmpty();
     }
@@ -45,6 +58,6 @@ class CriticalChainTest {
 
     private static ServiceReport service(String name, boolean required, long start, long ready, List<String> deps) {
         return new ServiceReport(name, "service", required, "READY", "ready", 1, null, BOOT.plusMillis(start).toString(),
-                BOOT.plusMillis(ready).toString(), ready - start, "-", 0, "", deps);
+                BOOT.plusMillis(ready).toString(), ready - start, "-", 0, "", deps, null, null);
     }
 }

@@ -5,33 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.profile.Condition;
-import dev.muster.profile.Kind;
-import dev.muster.profile.ReadySpec;
-import dev.muster.profile.ServiceSpec;
-import dev.muster.profile.StopSpec;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DependencyGraphTest {
 
     /** Services from "name:dep,dep" strings, in the given order. */
     private static DependencyGraph graph(String... services) {
-        Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+        Map<String, Set<String>> edges = new LinkedHashMap<>();
         for (String service : services) {
             String[] parts = service.split(":", -1);
-            Map<String, Condition> dependsOn = new LinkedHashMap<>();
+            Set<String> dependsOn = new LinkedHashSet<>();
             if (parts.length > 1 && !parts[1].isEmpty()) {
-                for (String dependency : parts[1].split(",")) {
-                    dependsOn.put(dependency, Condition.READY);
-                }
+                dependsOn.addAll(List.of(parts[1].split(",")));
             }
-            specs.put(parts[0], new ServiceSpec(parts[0], Kind.SERVICE, List.of("run"), false, Map.of(), null, null,
-                    dependsOn, ReadySpec.whenStarted(), StopSpec.defaults(), null, true, null, null, null, null, null, null, java.util.Set.of(), null, true));
+            edges.put(parts[0], dependsOn);
         }
-        return DependencyGraph.of(specs);
+        return DependencyGraph.of(edges);
     }
 
     @Test

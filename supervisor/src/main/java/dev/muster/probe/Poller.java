@@ -1,0 +1,96 @@
+package dev.muster.probe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Repeats one probe with {@link PollSettings}: the waiting side of every probe (readiness,
+ * liveness, external services, {@code reproduce}'s health check). Time comes only from the
+ * injected clock and sleeper. A process exit is never a probe: callers pass it in {@code wake}.
+ */
+public final class Poller {
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public Poller(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Until the probe passes, the deadline passes, a fatal result after the start period, or {@code wake}.
+     *
+     * @param onResult told about every attempt as it finishes (for {@code /status} and metrics)
+     */
+    public PollOutcome untilPasses(Probe probe, PollSettings settings, CompletableFuture<?> wake,
+                                   Consumer<ProbeResult> onResult) {
+        Instant start = clock.instant();
+        Instant deadline = settings.deadline() == null ? Instant.MAX : start.plus(settings.deadline());
+        Instant settled = start.plus(settings.startPeriod());
+        CompletableFuture<Object> wakeOrChange = CompletableFuture.anyOf(wake, probe.changed());
+        ProbeResult last = null;
+        int attempts = 0;
+        while (true) {
+            if (wake.isDone()) {
+                return outcome(PollOutcome.Ending.WOKEN, last, attempts, start);
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return outcome(PollOutcome.Ending.TIMED_OUT, last, attempts, start);
+            }
+            ProbeResult result = probe.check(shorter(left, settings.attempt()));
+            attempts++;
+            Instant now = clock.instant();
+            boolean counts = !now.isBefore(settled);
+            if (last == null || result.ready() || counts && now.isBefore(deadline)) {
+                last = result;
+            }
+            onResult.accept(result);
+            if (result.ready() && !wake.isDone()) {
+                return outcome(PollOutcome.Ending.PASSED, result, attempts, start);
+            }
+            if (result.fatal() && counts) {
+                return outcome(PollOutcome.Ending.FATAL, result, attempts, start);
+            }
+            Duration pause = probe.pushesChanges() && !clock.instant().isBefore(settled) ? left : settings.interval();
+            sleeper.sleep(shorter(pause, Duration.between(clock.instant(), deadline)), wakeOrChange);
+        }
+    }
+
+    /**
+     * Until {@code failures} attempts in a row failed (after the start period), or {@code wake}.
+     * The first attempt comes one interval after the call.
+     */
+    public PollOutcome untilFails(Probe probe, PollSettings settings, CompletableFuture<?> wake,
+                                  Consumer<ProbeResult> onResult) {
+        Instant start = clock.instant();
+        Instant settled = start.plus(settings.startPeriod());
+        ProbeResult last = null;
+        int attempts = 0;
+        int inARow = 0;
+        while (true) {
+            if (sleeper.sleep(settings.interval(), wake)) {
+                return outcome(PollOutcome.Ending.WOKEN, last, attempts, start);
+            }
+            ProbeResult result = probe.check(settings.attempt());
+            attempts++;
+            last = result;
+            onResult.accept(result);
+            inARow = result.ready() || clock.instant().isBefore(settled) ? 0 : inARow + 1;
+            if (inARow >= settings.failures() && !wake.isDone()) {
+                return outcome(PollOutcome.Ending.FAILING, result, attempts, start);
+            }
+        }
+    }
+
+    private PollOutcome outcome(PollOutcome.Ending ending, ProbeResult last, int attempts, Instant start) {
+        return new PollOutcome(ending, last, attempts, Duration.between(start, clock.instant()));
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}
