@@ -60,6 +60,7 @@ final class UpCommand implements Callable<Integer> {
             throw e;
         }
         ControlPlane control = null;
+        dev.muster.backup.Backups backups = null;
         try {
             Instant prepareAt = clock.instant();
             new Preparer(users, console::info).prepare(profile);
@@ -70,9 +71,11 @@ final class UpCommand implements Callable<Integer> {
             }
             ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), plan.setpriv(), users.current(), new Signals());
             Redactor redactor = Redactor.forProfile(profile);
+            backups = BackupWiring.backups(profile, clock, streams.env(), children, console);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
-                    console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,
-                    containers));
+                    console, new FailureReport(), clock, redactor::redact,
+                    dev.muster.schema.DatabaseSteps.create(clock, streams.env(), backups.restore()), reaper,
+                    containers, backups));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             ControlPlane plane = control;
             new SignalTrap().install(signal -> {
@@ -80,6 +83,7 @@ final class UpCommand implements Callable<Integer> {
                 supervisor.signal(signal);
             });
             plane.phase("boot", clock.instant());
+            backups.start();
             int exit = supervisor.run();
             control.finish(exit, supervisor.status().snapshot());
             control = null;
@@ -87,6 +91,9 @@ final class UpCommand implements Callable<Integer> {
         } finally {
             if (control != null) {
                 control.finish(ExitCodes.SERVICE_FAILED, java.util.List.of());
+            }
+            if (backups != null) {
+                backups.close();
             }
             console.close();
         }

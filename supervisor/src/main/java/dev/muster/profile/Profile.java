@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param preflight   checks made before anything is changed
  * @param services    services and tasks by name, in declaration order
  * @param control     the control plane settings
+ * @param backups     PostgreSQL dumps by name ({@code backups:}), in declaration order
+ * @param grace       the seconds the platform gives between SIGTERM and SIGKILL ({@code grace:}); null when
+ *                    not set, then muster uses what it knows of the platform
  */
 public record Profile(
         String name,
@@ -30,7 +33,9 @@ public record Profile(
         List<FileSpec> files,
         PreflightSpec preflight,
         Map<String, ServiceSpec> services,
-        ControlSpec control) {
+        ControlSpec control,
+        Map<String, BackupSpec> backups,
+        java.time.Duration grace) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -42,6 +47,7 @@ public record Profile(
         Objects.requireNonNull(preflight, "preflight");
         services = ordered(services);
         Objects.requireNonNull(control, "control");
+        backups = ordered(backups);
     }
 
     /** The profile file named first on the command line. */

@@ -36,8 +36,12 @@ final class ProfileBinder {
         PreflightSpec preflight = settings.preflight(root);
         Map<String, ServiceSpec> services = services(root);
         ControlSpec control = settings.control(root);
+        DurabilityBinder durability = new DurabilityBinder(problems);
+        Map<String, BackupSpec> backups = durability.backups(root, services);
+        java.time.Duration grace = durability.grace(root);
         root.rejectUnknown();
-        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control);
+        return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control,
+                backups, grace);
     }
 
     private void version(Section root) {

@@ -16,11 +16,13 @@ final class Shutdown {
     private final DependencyGraph graph;
     private final Map<String, ServiceUnit> units;
     private final Executor executor;
+    private final StopHooks hooks;
 
-    Shutdown(DependencyGraph graph, Map<String, ServiceUnit> units, Executor executor) {
+    Shutdown(DependencyGraph graph, Map<String, ServiceUnit> units, Executor executor, StopHooks hooks) {
         this.graph = graph;
         this.units = units;
         this.executor = executor;
+        this.hooks = hooks;
     }
 
     /** Stops everything; returns when every unit has stopped. */
@@ -36,7 +38,11 @@ final class Shutdown {
             ServiceUnit unit = units.get(name);
             stopped.put(name, CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
                     .handleAsync((ok, error) -> {
-                        unit.stop();
+                        try {
+                            hooks.beforeStop(name); // backup hook: on-stop dumps, after the dependents, before the unit
+                        } finally {
+                            unit.stop();
+                        }
                         return null;
                     }, executor));
         }

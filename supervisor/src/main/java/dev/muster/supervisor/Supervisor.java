@@ -90,7 +90,7 @@ public final class Supervisor implements UnitEvents {
             unit.finished().thenRun(() -> finished(unit));
         }
         StopReason reason = stop.join();
-        new Shutdown(graph, units, executor).run();
+        new Shutdown(graph, units, executor, parts.stopHooks()).run();
         parts.containers().close();
         int orphans = parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {

@@ -24,11 +24,20 @@ import java.util.function.UnaryOperator;
  * @param steps    the in-process work of the schema and migrations kinds
  * @param reaper   reaps and, at the end, stops orphans of the services
  * @param containers runs services that have an {@code image:} ({@link Containers#none()} when none has)
+ * @param stopHooks  work done at a unit's turn in the shutdown, before it stops (the on-stop dumps)
  */
 public record SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
                               Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
-                              ChildReaper reaper, Containers containers) {
+                              ChildReaper reaper, Containers containers, StopHooks stopHooks) {
     public SupervisorParts {
         steps = Map.copyOf(steps);
+        stopHooks = stopHooks == null ? StopHooks.none() : stopHooks;
+    }
+
+    /** Without stop hooks. */
+    public SupervisorParts(ProcessLauncher launcher, Probes probes, Console console, FailureReport report,
+                           Clock clock, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
+                           ChildReaper reaper, Containers containers) {
+        this(launcher, probes, console, report, clock, redact, steps, reaper, containers, StopHooks.none());
     }
 }
