@@ -2,6 +2,8 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.graph.DependencyGraph;
+import dev.muster.platform.MountTable;
+import dev.muster.platform.PlatformReport;
 import dev.muster.process.Users;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
@@ -51,6 +53,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             streams.out().println(line);
         }
+        PlatformReport platform = PlatformReport.of(profile, streams.env(), MountTable.read());
+        platform.lines().forEach(streams.out()::println);
+        platform.warnings().forEach(streams.out()::println);
         if (DatabaseStepCheck.report(profile, streams.out())) {
             return ExitCodes.PREFLIGHT_FAILED;
         }

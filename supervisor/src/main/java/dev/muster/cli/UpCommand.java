@@ -3,6 +3,8 @@ package dev.muster.cli;
 import dev.muster.ExitCodes;
 import dev.muster.control.ControlPlane;
 import dev.muster.logs.Console;
+import dev.muster.platform.MountTable;
+import dev.muster.platform.PlatformReport;
 import dev.muster.preflight.Plan;
 import dev.muster.prepare.Preparer;
 import dev.muster.probe.Probes;
@@ -63,6 +65,9 @@ final class UpCommand implements Callable<Integer> {
         dev.muster.backup.Backups backups = null;
         try {
             Instant prepareAt = clock.instant();
+            PlatformReport platform = PlatformReport.of(profile, streams.env(), MountTable.read());
+            platform.lines().forEach(console::info);
+            platform.warnings().forEach(console::error);
             new Preparer(users, console::info).prepare(profile);
             Children children = new Children();
             ChildReaper reaper = new ChildReaper(children, console::info);
