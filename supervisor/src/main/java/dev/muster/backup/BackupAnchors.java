@@ -42,6 +42,14 @@ public final class BackupAnchors {
                 .map(ServiceSpec::name).findFirst();
     }
 
+    /** The unit whose completion (or readiness) means {@code backup}'s database is settled: its schema step, else its server. */
+    public static Optional<String> settledBy(Profile profile, BackupSpec backup) {
+        Optional<String> schema = profile.services().values().stream()
+                .filter(s -> s.schema() != null && backup.sameDatabase(s.schema().database()))
+                .map(ServiceSpec::name).findFirst();
+        return schema.isPresent() ? schema : server(profile, backup);
+    }
+
     /** The service that is the PostgreSQL server of {@code backup}'s database, if muster runs it. */
     public static Optional<String> server(Profile profile, BackupSpec backup) {
         return profile.services().values().stream()

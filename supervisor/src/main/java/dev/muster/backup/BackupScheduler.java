@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs each periodic backup every {@code every} while the stack runs, on its own thread, so a dump never
- * blocks a probe, a restart or a stop. The first dump is one period after {@link #start}; a dump that
+ * blocks a probe, a restart or a stop. The first dump is one period after {@link #start(BackupSpec)}; a dump that
  * takes longer than the period is followed by the next at once, never by two at a time. Idle between
  * dumps (a timer, no polling).
  */
@@ -33,9 +33,12 @@ final class BackupScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
-    void start() {
-        Instant now = clock.instant();
-        backups.forEach(backup -> schedule(backup, delay(now, backup.every(), now)));
+    /** Starts {@code backup}'s periodic dumps, the first one period from now; a backup that is not periodic is ignored. */
+    void start(BackupSpec backup) {
+        if (backups.contains(backup)) {
+            Instant now = clock.instant();
+            schedule(backup, delay(now, backup.every(), now));
+        }
     }
 
     /** How long to wait after a dump that started at {@code lastStart}: the rest of the period, at least zero. */

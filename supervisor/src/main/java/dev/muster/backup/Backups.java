@@ -5,12 +5,16 @@ import dev.muster.process.Children;
 import dev.muster.profile.BackupSpec;
 import dev.muster.profile.Profile;
 import dev.muster.schema.EmptyDatabaseRestore;
+import dev.muster.status.ServiceState;
+import dev.muster.status.StackStatus;
 import dev.muster.supervisor.StopHooks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -20,6 +24,7 @@ import java.util.function.Consumer;
  * reported on the console and recorded in the {@link #ledger()}. Never throws into the supervisor.
  */
 public final class Backups implements StopHooks, AutoCloseable {
+    private final Profile profile;
     private final Map<String, List<BackupSpec>> anchors;
     private final Map<String, DumpWriter> writers = new LinkedHashMap<>();
     private final Map<String, ReentrantLock> locks = new LinkedHashMap<>();
@@ -40,6 +45,7 @@ public final class Backups implements StopHooks, AutoCloseable {
                    Consumer<String> error) {
         PgConnector connector = new PgConnector();
         PgTools tools = new PgTools(path);
+        this.profile = profile;
         this.anchors = BackupAnchors.of(profile);
         profile.backups().values().forEach(spec -> {
             writers.put(spec.name(), new DumpWriter(connector, tools, new ToolRun(children), clock, host,
@@ -63,9 +69,32 @@ public final class Backups implements StopHooks, AutoCloseable {
         return ledger;
     }
 
-    /** Starts the periodic dumps ({@code every}). */
-    public void start() {
-        scheduler.start();
+    /**
+     * Starts each backup's periodic dumps ({@code every}) once its database is settled in this run: the
+     * schema step on it completed (after any restore), or, without one, its PostgreSQL server is ready.
+     * So no dump is attempted before the database exists.
+     */
+    public void start(StackStatus status) {
+        Map<String, BackupSpec> waiting = new ConcurrentHashMap<>();
+        for (BackupSpec spec : profile.backups().values()) {
+            Optional<String> gate = BackupAnchors.settledBy(profile, spec);
+            if (gate.isEmpty()) {
+                scheduler.start(spec);
+            } else {
+                waiting.put(gate.get() + "/" + spec.name(), spec);
+            }
+        }
+        status.addListener(service -> {
+            if (service.state() == ServiceState.COMPLETED || service.state() == ServiceState.READY) {
+                waiting.entrySet().removeIf(entry -> {
+                    boolean due = entry.getKey().startsWith(service.name() + "/");
+                    if (due) {
+                        scheduler.start(entry.getValue());
+                    }
+                    return due;
+                });
+            }
+        });
     }
 
     /** Before {@code unit} stops: ends the periodic dumps, then runs the on-stop dumps anchored at it. */

@@ -82,13 +82,15 @@ final class UpCommand implements Callable<Integer> {
                     dev.muster.schema.DatabaseSteps.create(clock, streams.env(), backups.restore()), reaper,
                     containers, backups));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
+            dev.muster.backup.BackupLedger ledger = backups.ledger();
+            control.addMetrics(registry -> dev.muster.backup.BackupMetrics.register(registry, ledger));
             ControlPlane plane = control;
             new SignalTrap().install(signal -> {
                 plane.stopping(signal);
                 supervisor.signal(signal);
             });
             plane.phase("boot", clock.instant());
-            backups.start();
+            backups.start(supervisor.status());
             int exit = supervisor.run();
             control.finish(exit, supervisor.status().snapshot());
             control = null;

@@ -132,7 +132,18 @@ class BackupRestoreIT {
     @Test
     void aSigkillDuringADumpLeavesThePreviousDumpValidAndTheNextBootRestoresIt() throws Exception {
         Path profile = profile("every: 1s");
-        bootWriteAndStop(profile, 100);
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine(READY, BOOT);
+            execute("INSERT INTO app.rows (payload) SELECT 'row' FROM generate_series(1, 100)");
+            run.awaitLine("backups.db \\(scheduled\\): wrote db-.*\\.dump", BOOT);
+            assertThat(ControlHttp.of(run).get("/metrics").body())
+                    .containsPattern("muster_backup_last_size_bytes\\{backup=\"db\"\\} [1-9]")
+                    .containsPattern("muster_backup_last_success_timestamp_seconds\\{backup=\"db\"\\} 1\\.")
+                    .contains("muster_backup_failures_total{backup=\"db\"} 0.0");
+            run.signal("TERM");
+            assertThat(run.awaitExit(BOOT)).as(run.output()).isEqualTo(143);
+            assertThat(run.transcript()).contains("backups.db (on-stop): wrote");
+        }
         Path marker = dir.resolve("hang.pid");
         Path wrappers = Files.createDirectories(dir.resolve("wrappers"));
         Path fake = Files.copy(Path.of(BackupRestoreIT.class.getResource("/fixtures/hanging-pg-dump.sh").toURI()),
