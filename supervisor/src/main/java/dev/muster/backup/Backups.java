@@ -77,6 +77,10 @@ public final class Backups implements StopHooks, AutoCloseable {
     public void start(StackStatus status) {
         Map<String, BackupSpec> waiting = new ConcurrentHashMap<>();
         for (BackupSpec spec : profile.backups().values()) {
+            info.accept("backups." + spec.name() + ": " + spec.database().describe() + " to " + spec.to()
+                    + (spec.periodic() ? ", every " + dev.muster.status.Durations.format(spec.every()) : "")
+                    + (spec.onStop() ? ", on stop before " + BackupAnchors.anchor(profile, spec).orElse("?") : "")
+                    + ", restore " + spec.restore().yamlName() + ", keep " + spec.keep());
             Optional<String> gate = BackupAnchors.settledBy(profile, spec);
             if (gate.isEmpty()) {
                 scheduler.start(spec);
