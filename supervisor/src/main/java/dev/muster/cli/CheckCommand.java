@@ -2,6 +2,8 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.graph.DependencyGraph;
+import dev.muster.platform.MountTable;
+import dev.muster.platform.PlatformReport;
 import dev.muster.process.Users;
 import dev.muster.profile.LoadedProfile;
 import dev.muster.profile.Profile;
@@ -57,6 +59,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             streams.out().println(line);
         }
+        PlatformReport platform = PlatformReport.of(profile, streams.env(), MountTable.read());
+        platform.lines().forEach(streams.out()::println);
+        platform.warnings().forEach(streams.out()::println);
         java.util.stream.Stream.concat(dev.muster.profile.ProfileWarnings.of(profile).stream(),
                 dev.muster.secret.SecretStrength.warnings(profile).stream())
                 .forEach(warning -> streams.out().println("warning: " + warning));

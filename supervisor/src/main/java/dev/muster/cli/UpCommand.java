@@ -4,6 +4,8 @@ import dev.muster.ExitCodes;
 import dev.muster.control.ControlPlane;
 import dev.muster.host.RunGuard;
 import dev.muster.logs.Console;
+import dev.muster.platform.MountTable;
+import dev.muster.platform.PlatformReport;
 import dev.muster.preflight.Plan;
 import dev.muster.prepare.Preparer;
 import dev.muster.probe.Probes;
@@ -82,6 +84,7 @@ final class UpCommand implements Callable<Integer> {
             throw e;
         }
         ControlPlane control = null;
+        dev.muster.backup.Backups backups = null;
         try {
             Profile withSecrets = profile.secrets().isEmpty() ? profile
                     : sliced(Profiles.generateSecrets(streams, profiles.files(), profile));
@@ -90,6 +93,9 @@ final class UpCommand implements Callable<Integer> {
                 plan = Profiles.preflight(streams, profile, users, containers);   // the plan carries the secrets' values
             }
             Instant prepareAt = clock.instant();
+            PlatformReport platform = PlatformReport.of(profile, streams.env(), MountTable.read());
+            platform.lines().forEach(console::info);
+            platform.warnings().forEach(console::error);
             new Preparer(users, console::info).prepare(profile);
             java.nio.file.Path setpriv = plan.setpriv() != null ? plan.setpriv()
                     : new dev.muster.process.Executables().resolve("setpriv", streams.env().getOrDefault("PATH", ""),
@@ -107,16 +113,23 @@ final class UpCommand implements Callable<Integer> {
             ProcessLauncher launcher = new ProcessLauncher(children, plan.setsid(), setpriv, parentDeath, users.current(),
                     new Signals());
             Redactor redactor = Redactor.forProfile(profile);
+            backups = BackupWiring.backups(profile, clock, streams.env(), children, console);
             Supervisor supervisor = new Supervisor(profile, plan, new SupervisorParts(launcher, new Probes(launcher),
-                    console, new FailureReport(), clock, redactor::redact, dev.muster.schema.DatabaseSteps.create(clock, streams.env()), reaper,
+                    console, new FailureReport(), clock, redactor::redact,
+                    dev.muster.schema.DatabaseSteps.create(clock, streams.env(), backups.restore()), reaper,
                     containers));
+            dev.muster.backup.Backups dumps = backups;
+            dumps.stopAnchors().forEach(unit -> supervisor.beforeStopping(unit, () -> dumps.beforeStop(unit)));
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
+            dev.muster.backup.BackupLedger ledger = backups.ledger();
+            control.addMetrics(registry -> dev.muster.backup.BackupMetrics.register(registry, ledger));
             ControlPlane plane = control;
             new SignalTrap(streams.env(), console::info).install(signal -> {
                 plane.stopping(signal);
                 supervisor.signal(signal);
             });
             plane.phase("boot", clock.instant());
+            backups.start(supervisor.status());
             int exit = supervisor.run();
             control.finish(supervisor.ending());
             control = null;
@@ -126,6 +139,9 @@ final class UpCommand implements Callable<Integer> {
                 control.finish(new dev.muster.status.StackEnding.Aborted(ExitCodes.SERVICE_FAILED, java.util.List.of()));
             }
             guard.close();
+            if (backups != null) {
+                backups.close();
+            }
             console.close();
         }
     }

@@ -42,6 +42,7 @@ public final class ControlPlane {
     private final Json json;
     private final Clock clock;
     private ControlServer server;
+    private StackMetrics metrics;
     private volatile boolean downRequested;
     private final CountDownLatch released = new CountDownLatch(1);
     private Duration hold = Duration.ZERO;
@@ -87,7 +88,8 @@ public final class ControlPlane {
         open.put("/boot", new BootSummaryHandler(bootPage::summary, json));
         Map<String, HttpHandler> guarded = new LinkedHashMap<>();
         guarded.put("/status", new StatusHandler(plane.view, json));
-        guarded.put("/metrics", new MetricsHandler(new StackMetrics(status, plane.view, plane.timeline)));
+        plane.metrics = new StackMetrics(status, plane.view, plane.timeline);
+        guarded.put("/metrics", new MetricsHandler(plane.metrics));
         guarded.put("/logs", new LogsHandler(plane.view, logs, plane.hub));
         guarded.put("/events", new EventsHandler(plane.view, logs, plane.hub, json));
         guarded.put("/down", new DownHandler(() -> plane.down(down)));
@@ -122,6 +124,11 @@ public final class ControlPlane {
         }
         plane.recorder.changed();
         return plane;
+    }
+
+    /** Adds series from another source (the backups' {@code BackupMetrics}) to {@code /metrics}. */
+    public void addMetrics(java.util.function.Consumer<io.prometheus.metrics.model.registry.PrometheusRegistry> source) {
+        metrics.register(source);
     }
 
     /** Records that a phase of the boot (preflight, prepare, boot) began at {@code at}. */

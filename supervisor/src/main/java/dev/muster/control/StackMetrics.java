@@ -63,6 +63,11 @@ final class StackMetrics {
                 .callback(cb -> bootDuration(timeline, cb)).register(registry);
     }
 
+    /** Adds the series of another source (the backups) to the same registry. */
+    void register(java.util.function.Consumer<PrometheusRegistry> source) {
+        source.accept(registry);
+    }
+
     String contentType() {
         return writer.getContentType();
     }

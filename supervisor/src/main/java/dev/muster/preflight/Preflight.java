@@ -3,6 +3,7 @@ package dev.muster.preflight;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import dev.muster.container.Containers;
+import dev.muster.platform.DataDirectoryCheck;
 import dev.muster.profile.ContainerSpec;
 import dev.muster.process.Executables;
 import dev.muster.process.UserId;
@@ -72,6 +73,7 @@ public final class Preflight {
         }
         ControlToken.check(profile.control(), environment, profile.env(), problems);
         new ApplyFileChecks(workDir).check(profile, problems);
+        problems.addAll(DataDirectoryCheck.onThisMachine().problems(profile)); // platform: NFS/FUSE, free space
         for (String command : profile.preflight().commands()) {
             if (executables.resolve(command, pathOf(profile.env()), workDir).isEmpty()) {
                 problems.add("preflight.commands: \"" + command + "\" was not found on PATH ("

@@ -26,6 +26,19 @@ public final class Children {
         return process;
     }
 
+    /**
+     * Starts a plain child that muster runs itself (pg_dump, pg_restore), registered like a service,
+     * so the reaper leaves its exit status to Java's {@link Process#waitFor()}.
+     */
+    public synchronized Process start(ProcessBuilder builder) throws java.io.IOException {
+        Process process = builder.start();
+        started.put(process.pid(), process.onExit());
+        process.onExit().whenComplete((exited, error) -> forget(process.pid()));
+        registrations++;
+        notifyAll();
+        return process;
+    }
+
     /** The exit future of a child muster started, if {@code pid} is one. */
     synchronized Optional<CompletableFuture<?>> started(long pid) {
         return Optional.ofNullable(started.get(pid));

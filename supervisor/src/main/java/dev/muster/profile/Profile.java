@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param hosts       {@code hosts:}: where a service runs when it is an external dependency of
  *                    {@code up --only} (service name to host name); absent services default to their own name
  * @param lock        {@code lock:}, the lock held for the whole run, if the profile names one
+ * @param backups     PostgreSQL dumps by name ({@code backups:}), in declaration order
+ * @param grace       the seconds the platform gives between SIGTERM and SIGKILL ({@code grace:}); null when
+ *                    not set, then muster uses what it knows of the platform
  */
 public record Profile(
         String name,
@@ -36,7 +39,9 @@ public record Profile(
         Map<String, ServiceSpec> services,
         ControlSpec control,
         Map<String, String> hosts,
-        Optional<LockSpec> lock) {
+        Optional<LockSpec> lock,
+        Map<String, BackupSpec> backups,
+        java.time.Duration grace) {
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -50,18 +55,20 @@ public record Profile(
         Objects.requireNonNull(control, "control");
         hosts = ordered(hosts);
         Objects.requireNonNull(lock, "lock");
+        backups = ordered(backups);
     }
 
     /** A profile without {@code hosts:} or {@code lock:}. */
     public Profile(String name, List<Path> sources, Map<String, String> env, Map<String, SecretSpec> secrets,
                    List<DirectorySpec> directories, List<FileSpec> files, PreflightSpec preflight,
                    Map<String, ServiceSpec> services, ControlSpec control) {
-        this(name, sources, env, secrets, directories, files, preflight, services, control, Map.of(), Optional.empty());
+        this(name, sources, env, secrets, directories, files, preflight, services, control, Map.of(), Optional.empty(), Map.of(), null);
     }
 
     /** This profile with other services (a slice of them, or some made external). */
     public Profile withServices(Map<String, ServiceSpec> replaced) {
-        return new Profile(name, sources, env, secrets, directories, files, preflight, replaced, control, hosts, lock);
+        return new Profile(name, sources, env, secrets, directories, files, preflight, replaced, control, hosts, lock,
+                backups, grace);
     }
 
     /** The profile file named first on the command line. */

@@ -40,9 +40,12 @@ final class ProfileBinder {
         ControlSpec control = settings.control(root);
         Map<String, String> hosts = HostsBinder.bind(root, services.keySet());
         Optional<LockSpec> lock = new LockBinder(problems).lock(root);
+        DurabilityBinder durability = new DurabilityBinder(problems);
+        Map<String, BackupSpec> backups = durability.backups(root, services);
+        java.time.Duration grace = durability.grace(root);
         root.rejectUnknown();
         return new Profile(name, sources, env, secrets.specs(), directories, files, preflight, services, control, hosts,
-                lock);
+                lock, backups, grace);
     }
 
     private void version(Section root) {

@@ -17,10 +17,20 @@ public final class DatabaseSteps {
 
     /** @param env muster's environment, for the host name recorded with each application ({@code HOSTNAME}) */
     public static Map<Kind, InProcessStep> create(Clock clock, Map<String, String> env) {
+        return create(clock, env, EmptyDatabaseRestore.none());
+    }
+
+    /** @param restore what the schema guard asks on a fresh database ({@code backups:} with {@code restore:}) */
+    public static Map<Kind, InProcessStep> create(Clock clock, Map<String, String> env, EmptyDatabaseRestore restore) {
         PgConnector connector = new PgConnector();
-        return Map.of(Kind.SCHEMA, new SchemaGuard(connector, clock, hostName(env)),
+        return Map.of(Kind.SCHEMA, new SchemaGuard(connector, clock, hostName(env), restore),
                 Kind.MIGRATIONS, new MigrationsStep(connector),
                 Kind.DATABASE, new DatabaseSetupStep(connector));
+    }
+
+    /** The machine's name: {@code HOSTNAME}, else /etc/hostname, else "unknown". */
+    public static String host(Map<String, String> env) {
+        return hostName(env);
     }
 
     static String hostName(Map<String, String> env) {

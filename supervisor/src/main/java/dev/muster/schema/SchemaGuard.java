@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -36,14 +37,21 @@ public final class SchemaGuard implements InProcessStep {
     private final PgConnector connector;
     private final Clock clock;
     private final String host;
+    private final EmptyDatabaseRestore restore;
     private final Map<String, Statement> running = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
     /** @param host the machine's name, recorded with each application */
     public SchemaGuard(PgConnector connector, Clock clock, String host) {
+        this(connector, clock, host, EmptyDatabaseRestore.none());
+    }
+
+    /** @param restore asked, under the lock, to restore a fresh database from a dump before the decision */
+    public SchemaGuard(PgConnector connector, Clock clock, String host, EmptyDatabaseRestore restore) {
         this.connector = connector;
         this.clock = clock;
         this.host = host;
+        this.restore = restore;
     }
 
     @Override
@@ -60,6 +68,14 @@ public final class SchemaGuard implements InProcessStep {
             connection.setAutoCommit(false);
             lock(connection, spec.name(), database, log);
             DatabaseState state = SchemaInspector.inspect(connection, schema.schemas());
+            String restored = "";
+            if (state.total() == 0 && state.lastApplied() == null) {
+                Optional<String> report = restore.restore(schema, log);
+                if (report.isPresent()) {
+                    restored = report.get() + "; ";
+                    state = SchemaInspector.inspect(connection, schema.schemas());
+                }
+            }
             log.accept("tables per schema: " + state.tables().toString().replaceAll("[{}]", "")
                     + (state.lastApplied() == null ? "; nothing recorded in " + SchemaHistory.TABLE
                     : "; last recorded: " + state.lastApplied().file() + " sha256 "
@@ -68,9 +84,9 @@ public final class SchemaGuard implements InProcessStep {
             if (verdict.action() != Verdict.Action.APPLY) {
                 connection.rollback();
                 if (verdict.action().refuses()) {
-                    throw failed(verdict.message());
+                    throw failed(restored + verdict.message());
                 }
-                return verdict.message();
+                return restored + verdict.message();
             }
             log.accept(verdict.message());
             return apply(connection, spec.name(), schema, file);
@@ -88,6 +104,7 @@ public final class SchemaGuard implements InProcessStep {
     @Override
     public void cancel(ServiceSpec spec) {
         cancelled.add(spec.name());
+        restore.cancel();
         Statement statement = running.get(spec.name());
         if (statement != null) {
             try {

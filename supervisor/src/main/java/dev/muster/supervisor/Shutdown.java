@@ -41,8 +41,11 @@ final class Shutdown {
             ServiceUnit unit = units.get(name);
             stopped.put(name, CompletableFuture.allOf(dependents.toArray(CompletableFuture[]::new))
                     .handleAsync((ok, error) -> {
-                        beforeStop.getOrDefault(name, List.of()).forEach(Runnable::run);
-                        unit.stop();
+                        try {
+                            beforeStop.getOrDefault(name, List.of()).forEach(Runnable::run);
+                        } finally {
+                            unit.stop();
+                        }
                         return null;
                     }, executor));
         }
