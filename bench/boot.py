@@ -197,14 +197,14 @@ def scale_profile(directory, n, depth=5):
         if level > 0:
             parent = (level - 1) * per_level + (i % per_level)
             lines.append(f"    depends_on: [s{parent}]")
-    path = os.path.join(directory, f"scale{n}.yaml")
+    path = os.path.join(directory, f"scale{n}-depth{depth}.yaml")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path
 
 
-def scale(directory, n, idle_seconds):
-    profile = scale_profile(directory, n)
+def scale(directory, n, idle_seconds, depth=5):
+    profile = scale_profile(directory, n, depth)
     t0 = time.monotonic()
     proc = subprocess.Popen([ENTRYPOINT, "up", "-p", profile], cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -316,6 +316,8 @@ def main():
     ap.add_argument("--skip-demo", action="store_true")
     ap.add_argument("--no-pm2", action="store_true", help="leave pm2-runtime out even when it is installed")
     ap.add_argument("--quick", action="store_true", help="smoke run: 1 round, 10 s idle, 3 check runs")
+    ap.add_argument("--shapes", action="store_true",
+                    help="also --scale services all at depth 1 (width) and as one chain (depth = --scale)")
     args = ap.parse_args()
     if args.quick:
         args.rounds, args.idle, args.check_runs = 1, 10, 3
@@ -336,6 +338,11 @@ def main():
     rows.append((f"{args.scale} services: RSS / threads / idle CPU",
                  f"{s['rss_mb']:.1f} MB / {s['threads']} / {s['cpu_pct']:.3f} %"))
     rows.append((f"{args.scale} services: SIGTERM → exit", f"{s['stop'] * 1000:.0f} ms"))
+    if args.shapes:  # cost must grow with the DAG's depth, not its width
+        for depth in (1, args.scale):
+            shaped = scale(work, args.scale, min(args.idle, 5), depth)
+            rows.append((f"{args.scale} services, depth {depth} → all ready / SIGTERM → exit",
+                         f"{shaped['ready'] * 1000:.0f} ms / {shaped['stop'] * 1000:.0f} ms" if shaped["ready"] else "n/a"))
     rows.append(check_row(f"`muster check` {args.scale} services", scale_profile(work, args.scale), args.check_runs)[:2])
     rows.append(check_row(f"`muster check` {args.check_scale} services", scale_profile(work, args.check_scale),
                           args.check_runs)[:2])
