@@ -30,13 +30,13 @@ COPY ${JAR_FILE} /opt/muster/muster.jar
 COPY demo /app/demo
 COPY profiles /app/profiles
 
-# The AppCDS archive, from the final jar and the JVM flags the entrypoint uses: a short `up` of a
+# The AppCDS archive, from the final jar and the entrypoint's own default flags: a short `up` of a
 # stack of one task loads the classes of loading, preflight, prepare, boot, control plane and stop.
 # (A changed jar silently disables the archive, so it is made after the COPY, never before.)
 RUN chmod 0755 /opt/muster/entrypoint \
  && mkdir -p /tmp/cds && printf '%s\n' 'version: 1' 'name: cds' 'services:' \
       '  once: { kind: task, command: [/bin/true] }' 'control: { listen: "127.0.0.1:0" }' > /tmp/cds/cds.yaml \
- && JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=25 -XX:ArchiveClassesAtExit=/opt/muster/muster.jsa" \
+ && MUSTER_CDS=off JAVA_TOOL_OPTIONS=-XX:ArchiveClassesAtExit=/opt/muster/muster.jsa \
       /opt/muster/entrypoint up -p /tmp/cds/cds.yaml \
  && rm -rf /tmp/cds /tmp/muster \
  && /opt/muster/entrypoint --version

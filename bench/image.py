@@ -24,7 +24,9 @@ INSIDE = r"""
 import json, statistics, subprocess, sys, time
 runs = int(sys.argv[1])
 jar = "/opt/muster/muster.jar"
-flags = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=25".split()
+# The entrypoint's default flags (keep in step with `default_opts` in ../entrypoint).
+flags = ("-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms8m -Xmx64m -Xss256k "
+         "-XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=96m -XX:-UsePerfData").split()
 variants = {"plain java -jar": [], "entrypoint flags": flags,
             "entrypoint flags + AppCDS": flags + ["-XX:SharedArchiveFile=/opt/muster/muster.jsa", "-Xshare:auto"]}
 open("/tmp/task.yaml", "w").write('version: 1\nname: t\nservices:\n  once: { kind: task, command: [/bin/true] }\n'
