@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,6 @@ class UpOnlyIT {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void needsTheExternalRuntime() {
-        ExternalRuntime.assume(dir);
-    }
 
     @Test
     void waitsForADownExternalThenFailsWithItsProbeResult() {
