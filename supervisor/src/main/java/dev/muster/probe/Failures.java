@@ -11,9 +11,14 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * The first exception in {@code e}'s cause chain that says something: a refused connection
+     * reaches us from the JDK's HttpClient as a ConnectException without a message whose cause is a
+     * ClosedChannelException, and the ConnectException is the one to tell.
+     */
     static String describe(Throwable e, String target) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() == null) {
+        while (cause.getCause() != null && cause.getMessage() == null && !known(cause)) {
             cause = cause.getCause();
         }
         if (cause instanceof ConnectException) {
@@ -33,5 +38,10 @@ final class Failures {
         }
         String message = cause.getMessage();
         return target + ": " + (message == null ? cause.getClass().getSimpleName() : message);
+    }
+
+    private static boolean known(Throwable e) {
+        return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+                || e instanceof HttpTimeoutException;
     }
 }

@@ -101,6 +101,12 @@ public record ServiceSpec(
                 creates, live, restart, schema, migrations, container, restartWith, timeout, enabled, setup);
     }
 
+    /** This {@code kind: database} entry ensuring its role and database on another server (one that moved host). */
+    public ServiceSpec withSetup(DatabaseSetupSpec setup) {
+        return new ServiceSpec(name, kind, command, shell, env, cwd, user, dependsOn, ready, stop, log, required,
+                creates, live, restart, schema, migrations, container, restartWith, timeout, enabled, setup);
+    }
+
     /** Whether it runs to completion (a task, schema or migrations step) rather than keeps running. */
     public boolean isTask() {
         return kind.runsToCompletion();

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,30 @@ class ProbeCommandTest {
 
             assertThat(exit).isZero();
             assertThat(out()).contains("db ready: passed (tcp 127.0.0.1:" + listener.getLocalPort());
+        }
+    }
+
+    @Test
+    void waitRepeatsUntilTheReadyTimeoutThenReportsTheLastAttempt() throws IOException {
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path profile = profile("""
+                    services:
+                      db: { command: [/bin/true], ready: { tcp: { port: %d }, timeout: 1s, interval: 100ms } }
+                      up: { command: [/bin/true], ready: { tcp: { port: %d }, timeout: 1s } }
+                    """.formatted(closed, listener.getLocalPort()));
+
+            long started = System.nanoTime();
+            assertThat(run("probe", "db", "--wait", "-p", profile.toString())).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(out()).startsWith("db ready: not passed (tcp 127.0.0.1:" + closed + ": not passed within 1s;"
+                    + " last attempt: connection refused");
+            out.reset();
+            assertThat(run("probe", "up", "--wait", "-p", profile.toString())).isZero();
+            assertThat(out()).startsWith("up ready: passed");
         }
     }
 

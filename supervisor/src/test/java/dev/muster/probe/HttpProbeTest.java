@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.muster.profile.ProbeSpec;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +49,22 @@ class HttpProbeTest {
         }
 
         assertThat(httpClientThreads() - before).as("one shared client, not one per run").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void saysConnectionRefusedWhenNothingListens() throws IOException {
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        URI url = URI.create("http://127.0.0.1:" + closed + "/health");
+
+        try (Probe probe = new Probes(null).create(new ProbeSpec.Http(url, 200, null), null, null)) {
+            ProbeResult result = probe.check(Duration.ofSeconds(5));
+
+            assertThat(result.ready()).isFalse();
+            assertThat(result.detail()).isEqualTo("connection refused by " + url + " (nothing listens there)");
+        }
     }
 
     private static long httpClientThreads() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import dev.muster.profile.Condition;
+import dev.muster.profile.DatabaseSetupSpec;
+import dev.muster.profile.DatabaseSpec;
 import dev.muster.profile.Kind;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ProbeSpec;
@@ -89,6 +91,38 @@ class SliceTest {
 
         assertThat(slice.profile().services().get("schema").schema().database().host()).isEqualTo("db.internal");
         assertThat(slice.profile().services().get("backend").dependsOn()).containsKeys("schema", "redis");
+    }
+
+    @Test
+    void aimsADatabaseStepsServerAtItsExternalPostgres() throws IOException {
+        Profile profile = profile("""
+                version: 1
+                services:
+                  postgres:
+                    command: [/bin/true]
+                    ready: { postgres: { port: 5432, user: postgres, password: pw } }
+                  app-db:
+                    kind: database
+                    depends_on: [postgres]
+                    server: { host: /data/run, port: 5432, user: postgres }
+                    role: { name: app, password: apppw }
+                    database: { name: app, owner: app, extensions: [pgcrypto] }
+                  elsewhere-db:
+                    kind: database
+                    depends_on: [postgres]
+                    server: { host: managed.example.com, port: 5432, user: admin, password: adminpw }
+                    database: { name: other }
+                """);
+
+        Slice slice = Slice.of(profile, List.of("app-db", "elsewhere-db"), Map.of("MUSTER_HOST_POSTGRES", "db.internal"));
+
+        DatabaseSetupSpec moved = slice.profile().services().get("app-db").setup();
+        assertThat(moved.server()).isEqualTo(new DatabaseSpec("db.internal", 5432, "postgres", "pw", "postgres", "prefer"));
+        assertThat(moved.role()).isEqualTo(new DatabaseSetupSpec.Role("app", "apppw"));
+        assertThat(moved.database()).isEqualTo("app");
+        assertThat(moved.owner()).isEqualTo("app");
+        assertThat(moved.extensions()).containsExactly("pgcrypto");
+        assertThat(slice.profile().services().get("elsewhere-db").setup().server().host()).isEqualTo("managed.example.com");
     }
 
     @Test

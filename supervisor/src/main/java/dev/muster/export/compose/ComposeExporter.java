@@ -77,7 +77,8 @@ public final class ComposeExporter {
                 ports(placement, group, warnings), volumes, secrets, "SIGTERM",
                 Durations.compose(StopPlan.grace(profile, group)),
                 flavor == Flavor.COMPOSE ? (task ? "on-failure" : "unless-stopped") : null,
-                flavor == Flavor.STACK ? new ComposeService.Deploy(1, new ComposeService.RestartPolicy(task ? "on-failure" : "any")) : null);
+                flavor == Flavor.STACK ? new ComposeService.Deploy(1, "dnsrr",
+                        new ComposeService.RestartPolicy(task ? "on-failure" : "any")) : null);
     }
 
     /** The export's variables, then {@code MUSTER_HOST_<NAME>=NAME} for every group: the service names of the network. */

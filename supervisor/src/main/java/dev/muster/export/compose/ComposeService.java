@@ -51,9 +51,15 @@ public record ComposeService(
     public record SecretMount(String source, String target, Integer mode) {
     }
 
-    /** Swarm's settings ({@code docker stack deploy} reads them, Compose ignores most). */
-    @JsonPropertyOrder({"replicas", "restart_policy"})
-    public record Deploy(int replicas, @JsonProperty("restart_policy") RestartPolicy restartPolicy) {
+    /**
+     * Swarm's settings ({@code docker stack deploy} reads them, Compose ignores most).
+     *
+     * @param endpointMode {@code dnsrr}: a service's name resolves to its tasks' own addresses, not to
+     *                     a virtual IP, whose load balancer (IPVS) does not answer on every engine
+     */
+    @JsonPropertyOrder({"replicas", "endpoint_mode", "restart_policy"})
+    public record Deploy(int replicas, @JsonProperty("endpoint_mode") String endpointMode,
+                         @JsonProperty("restart_policy") RestartPolicy restartPolicy) {
     }
 
     /** {@code condition}: none, on-failure or any. */
