@@ -55,7 +55,8 @@ public final class Poller {
             if (result.fatal() && counts) {
                 return outcome(PollOutcome.Ending.FATAL, result, attempts, start);
             }
-            Duration pause = probe.pushesChanges() && !clock.instant().isBefore(settled) ? left : settings.interval();
+            Duration pause = probe.pushesChanges() && !clock.instant().isBefore(settled) ? left
+                    : settings.pauseAfter(Duration.between(start, clock.instant()));
             sleeper.sleep(shorter(pause, Duration.between(clock.instant(), deadline)), wakeOrChange);
         }
     }

@@ -65,6 +65,31 @@ class PollerTest {
     }
 
     @Test
+    void aDefaultPaceBacksOffToOneSecondWhileAServiceTakesLongSoWaitingIsNeverBusy() {
+        PollSettings settings = PollSettings.readiness(new dev.muster.profile.ReadySpec(
+                new dev.muster.profile.ProbeSpec.Tcp("127.0.0.1", 5432), Duration.ofMinutes(2),
+                dev.muster.profile.ReadySpec.DEFAULT_INTERVAL, Duration.ZERO));
+
+        PollOutcome outcome = poller.untilPasses(new Scripted(no("refused")), settings, new CompletableFuture<>(), seen::add);
+
+        assertThat(outcome.ending()).isEqualTo(PollOutcome.Ending.TIMED_OUT);
+        assertThat(outcome.attempts()).as("25 ms for the first quarter second, then a tenth of the wait, at most 1 s")
+                .isBetween(100, 250);
+        assertThat(settings.pauseAfter(Duration.ZERO)).isEqualTo(Duration.ofMillis(25));
+        assertThat(settings.pauseAfter(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.pauseAfter(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anIntervalTheProfileSetsIsKeptAsItIs() {
+        PollSettings settings = PollSettings.readiness(new dev.muster.profile.ReadySpec(
+                new dev.muster.profile.ProbeSpec.Tcp("127.0.0.1", 5432), Duration.ofMinutes(1),
+                Duration.ofMillis(100), Duration.ZERO));
+
+        assertThat(settings.pauseAfter(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void theWakeFutureEndsPollingAtOnce() {
         CompletableFuture<Void> exited = CompletableFuture.completedFuture(null);
 
