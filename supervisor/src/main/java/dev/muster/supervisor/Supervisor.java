@@ -62,7 +62,7 @@ public final class Supervisor implements UnitEvents {
     /** With the workloads, probes and waiting given: what unit tests use. */
     Supervisor(Profile profile, Plan plan, SupervisorParts parts, UnitRuntime runtime, Sleeper sleeper) {
         this.profile = profile;
-        this.graph = DependencyGraph.of(profile.dependencyEdges());
+        this.graph = profile.graph();
         this.parts = parts;
         UnitContext context = new UnitContext(runtime, parts.console(), status, parts.clock(), sleeper, this,
                 parts.redact(), parts.steps(), graph);
