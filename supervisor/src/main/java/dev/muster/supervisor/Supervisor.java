@@ -4,7 +4,7 @@ import dev.muster.graph.DependencyGraph;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.Plan;
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import dev.muster.process.Signal;
 import dev.muster.profile.Profile;
 import dev.muster.status.Durations;
