@@ -161,7 +161,7 @@ public final class ControlPlane {
         recorder.close();
         holdFailurePage(told.exitCode());
         hub.close();
-        hub.awaitDrained(1000);
+        hub.awaitDrained(Duration.ofSeconds(1));
         if (server != null) {
             server.stop();
         }
