@@ -141,7 +141,8 @@ class ServiceUnitTest {
             await().atMost(WAIT).until(() -> stack.status("poller").state() == ServiceState.FAILED);
             assertThat(stack.status("poller").stateLabel()).as(String.join("\n", stack.stderr())).isEqualTo("degraded");
             assertThat(stack.status("poller").detail()).startsWith("crash loop: 2 restarts");
-            assertThat(stack.stderr()).anyMatch(l -> l.startsWith("DEGRADED poller failed: crash loop") || l.contains("DEGRADED poller failed: crash loop"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(stack.stderr())
+                    .anyMatch(l -> l.startsWith("DEGRADED poller failed: crash loop") || l.contains("DEGRADED poller failed: crash loop")));
             assertThat(health(stack)).isEqualTo(StackHealth.READY);
         }
     }
