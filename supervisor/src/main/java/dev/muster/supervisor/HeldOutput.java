@@ -26,12 +26,35 @@ final class HeldOutput implements OutputListener {
         }
     }
 
+    /** A piece of an over-long line: held like a line, passed on as a piece (the target redacts across pieces). */
+    @Override
+    public synchronized void piece(Stream stream, String text) {
+        if (released) {
+            target.piece(stream, text);
+        } else {
+            held.add(new Object[] {stream, text, Boolean.TRUE});
+        }
+    }
+
+    /** The pipe went idle: the target may flush its log file (nothing to flush while lines are held). */
+    @Override
+    public synchronized void idle() {
+        if (released) {
+            target.idle();
+        }
+    }
+
     /** Passes on what was held and everything after it. */
     synchronized void release() {
         for (Object[] line : held) {
-            target.line((Stream) line[0], (String) line[1]);
+            if (line.length > 2) {
+                target.piece((Stream) line[0], (String) line[1]);
+            } else {
+                target.line((Stream) line[0], (String) line[1]);
+            }
         }
         held.clear();
         released = true;
+        target.idle();
     }
 }
