@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         streams.out().println("profile " + profile.source() + " (" + profile.name() + ") is valid and its preflight passed.");
         loaded.notes().forEach(note -> streams.out().println("note: " + note));
         streams.out().println("start order (independent services start in parallel):");
-        DependencyGraph graph = DependencyGraph.of(profile.dependencyEdges());
+        DependencyGraph graph = profile.graph();
         for (String name : graph.startOrder()) {
             ServiceSpec spec = profile.services().get(name);
             StringBuilder line = new StringBuilder("  " + name + " (" + spec.kind().yamlName());

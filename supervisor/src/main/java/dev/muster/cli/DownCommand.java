@@ -1,9 +1,9 @@
 package dev.muster.cli;
 
 import dev.muster.ExitCodes;
+import dev.muster.client.SupervisorLocator;
 import dev.muster.control.Json;
 import dev.muster.control.StatusDocument;
-import dev.muster.control.SupervisorLocator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.control.SupervisorLocator;
+import dev.muster.client.SupervisorLocator;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import java.io.IOException;

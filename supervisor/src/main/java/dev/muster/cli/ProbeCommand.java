@@ -8,7 +8,7 @@ import dev.muster.probe.Probes;
 import dev.muster.probe.PollOutcome;
 import dev.muster.probe.PollSettings;
 import dev.muster.probe.Poller;
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import dev.muster.process.Children;
 import dev.muster.process.Executables;
 import dev.muster.process.LaunchRequest;

@@ -1,11 +1,11 @@
 package dev.muster.cli;
 
 import dev.muster.ExitCodes;
+import dev.muster.client.SupervisorLocator;
 import dev.muster.control.CriticalChain;
 import dev.muster.control.Json;
 import dev.muster.control.StatusDocument;
 import dev.muster.control.StatusReport;
-import dev.muster.control.SupervisorLocator;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * while it writes are folded into the next write. Idle between changes (no polling).
  */
 final class BootRecorder {
-    static final String FILE = "boot.json";
+    static final String FILE = StatusDocument.RECORD_FILE;
 
     private final Path dir;
     private final Supplier<StatusDocument> document;

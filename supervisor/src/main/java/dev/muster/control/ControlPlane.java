@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -48,14 +50,20 @@ public final class ControlPlane {
     private Duration hold = Duration.ZERO;
     private Consumer<String> info = line -> { };
     private String listenHost = "";
+    /** Services whose log file was failing at their last line: only to tell the dashboard when that changes. */
+    private final Set<String> failingLogFiles = ConcurrentHashMap.newKeySet();
+    private final StackStatus status;
 
-    private ControlPlane(Profile profile, StackStatus status, Json json, Clock clock, Consumer<String> warn) {
+    private ControlPlane(Profile profile, StackStatus status, Function<String, Optional<ServiceLog>> logs, Json json,
+                         Clock clock, Consumer<String> warn) {
         this.json = json;
         this.clock = clock;
+        this.status = status;
         this.hub = new EventHub();
         RecorderRef ref = new RecorderRef();
         this.timeline = new BootTimeline(clock, status, ref::changedPhase);
-        this.view = new StackView(profile, status, timeline, Redactor.forProfile(profile));
+        this.view = new StackView(profile, status, timeline, Redactor.forProfile(profile),
+                name -> logs.apply(name).flatMap(ServiceLog::fileProblem));
         this.recorder = new BootRecorder(profile.control().runDirFor(profile.name(), profile.source()), view::document, json, warn);
         ref.plane = this;
     }
@@ -74,10 +82,10 @@ public final class ControlPlane {
                                      Consumer<String> info, Consumer<String> warn) {
         ControlServer.quietLibraryLogs();
         Json json = new Json();
-        ControlPlane plane = new ControlPlane(profile, status, json, clock, warn);
+        ControlPlane plane = new ControlPlane(profile, status, logs, json, clock, warn);
         status.addListener(plane::serviceChanged);
         for (String service : profile.services().keySet()) {
-            logs.apply(service).ifPresent(log -> log.addListener(line -> plane.logLine(service, line)));
+            logs.apply(service).ifPresent(log -> log.addListener(line -> plane.logLine(service, log, line)));
         }
         ControlSpec spec = profile.control();
         Optional<String> token = ControlToken.read(spec, env, profile.env());
@@ -160,7 +168,7 @@ public final class ControlPlane {
         recorder.close();
         holdFailurePage(told.exitCode());
         hub.close();
-        hub.awaitDrained(1000);
+        hub.awaitDrained(Duration.ofSeconds(1));
         if (server != null) {
             server.stop();
         }
@@ -193,12 +201,25 @@ public final class ControlPlane {
         recorder.changed();
     }
 
-    private void logLine(String service, String line) {
+    private void logLine(String service, ServiceLog log, String line) {
+        if (failingLogFiles.contains(service) != log.fileProblem().isPresent()) {
+            logFileChanged(service);
+        }
         if (!hub.hasSubscribers()) {
             return;
         }
         String clean = view.redact(line);
         hub.publish(new EventHub.Event("log", json.compact(Map.of("service", service, "line", clean)), service, clean));
+    }
+
+    /** A log file started or stopped failing: the dashboard's row and the boot record show it (see {@link StackView}). */
+    private void logFileChanged(String service) {
+        if (!failingLogFiles.remove(service)) {
+            failingLogFiles.add(service);
+        }
+        status.snapshot().stream().filter(s -> s.name().equals(service)).findFirst().ifPresent(s ->
+                hub.publish(new EventHub.Event("service", json.compact(view.report(s)), service, "")));
+        recorder.changed();
     }
 
     /** Lets the timeline report phases before the plane is fully built. */

@@ -1,6 +1,9 @@
 package dev.muster.control;
 
+import dev.muster.process.Sleeper;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -16,12 +19,29 @@ final class EventHub {
     static final int CAPACITY = 2000;
 
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    private final Sleeper sleeper;
     private volatile boolean closed;
+    /** Completes when the last subscriber leaves; a new one after that gets a new future. */
+    private CompletableFuture<Void> emptied = new CompletableFuture<>();
+
+    EventHub() {
+        this(Sleeper.system());
+    }
+
+    /** @param sleeper how {@link #awaitDrained} waits */
+    EventHub(Sleeper sleeper) {
+        this.sleeper = sleeper;
+    }
 
     /** A client that receives the events {@code wanted} accepts. */
     Subscriber subscribe(Predicate<Event> wanted) {
         Subscriber subscriber = new Subscriber(wanted);
-        subscribers.add(subscriber);
+        synchronized (this) {
+            if (emptied.isDone()) {
+                emptied = new CompletableFuture<>();
+            }
+            subscribers.add(subscriber);
+        }
         if (closed) {
             subscriber.end();
         }
@@ -42,28 +62,23 @@ final class EventHub {
         }
     }
 
-    void unsubscribe(Subscriber subscriber) {
+    synchronized void unsubscribe(Subscriber subscriber) {
         subscribers.remove(subscriber);
-        synchronized (this) {
-            notifyAll();
+        if (subscribers.isEmpty()) {
+            emptied.complete(null);
         }
     }
 
     /** Waits, at most {@code millis}, until every stream has been written to its end. */
-    synchronized void awaitDrained(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!subscribers.isEmpty()) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (left <= 0) {
+    void awaitDrained(Duration max) {
+        CompletableFuture<Void> empty;
+        synchronized (this) {
+            if (subscribers.isEmpty()) {
                 return;
             }
-            try {
-                wait(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            empty = emptied;
         }
+        sleeper.sleep(max, empty);
     }
 
     /** Ends every stream after the events already queued. */

@@ -27,14 +27,23 @@ import java.util.Locale;
  * @param dependsOn     the services it waits for
  * @param bootStartedAt the launch of the run that first became ready during the boot (null until then)
  * @param bootReadyAt   when it first became ready: the boot's critical chain counts this, never a later restart
+ * @param logFile       why its {@code log:} file is not written at the moment, null while it is (or it has none)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ServiceReport(String name, String kind, boolean required, String state, String label, long pid,
                             String since, String startedAt, String readyAt, Long timeToReadyMs, String address,
                             int restarts, String detail, List<String> dependsOn, String bootStartedAt,
-                            String bootReadyAt) {
+                            String bootReadyAt, LogFileReport logFile) {
     public ServiceReport {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A report of a service whose log file (if any) is fine. */
+    public ServiceReport(String name, String kind, boolean required, String state, String label, long pid,
+                         String since, String startedAt, String readyAt, Long timeToReadyMs, String address,
+                         int restarts, String detail, List<String> dependsOn, String bootStartedAt, String bootReadyAt) {
+        this(name, kind, required, state, label, pid, since, startedAt, readyAt, timeToReadyMs, address, restarts, detail,
+                dependsOn, bootStartedAt, bootReadyAt, null);
     }
 
     /** The boot's launch of it: {@link #bootStartedAt}, or for older records the last launch. */

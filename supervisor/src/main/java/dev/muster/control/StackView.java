@@ -1,5 +1,6 @@
 package dev.muster.control;
 
+import dev.muster.logs.FileProblem;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.secret.Redactor;
@@ -8,6 +9,8 @@ import dev.muster.status.StackStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns the live state into {@link StatusDocument}s and health answers, with every free-text field
@@ -18,10 +21,14 @@ final class StackView {
     private final StackStatus status;
     private final BootTimeline timeline;
     private final Redactor redactor;
+    private final Function<String, Optional<FileProblem>> logFiles;
     private volatile String control = "";
 
-    StackView(Profile profile, StackStatus status, BootTimeline timeline, Redactor redactor) {
+    /** @param logFiles each service's {@code log:} file problem at the moment it is asked */
+    StackView(Profile profile, StackStatus status, BootTimeline timeline, Redactor redactor,
+              Function<String, Optional<FileProblem>> logFiles) {
         this.profile = profile;
+        this.logFiles = logFiles;
         this.status = status;
         this.timeline = timeline;
         this.redactor = redactor;
@@ -58,7 +65,12 @@ final class StackView {
                 s.stateLabel(), s.pid(), text(timeline.since(s.name())), text(s.startedAt()), text(s.readyAt()), ttr,
                 redactor.redact(s.address()), s.restarts(), redactor.redact(s.detail()),
                 spec == null ? List.of() : List.copyOf(spec.dependsOn().keySet()),
-                text(timeline.firstStart(s.name())), text(timeline.firstReady(s.name())));
+                text(timeline.firstStart(s.name())), text(timeline.firstReady(s.name())), logFile(s.name()));
+    }
+
+    /** The service's log file problem now, null while its file works. */
+    LogFileReport logFile(String service) {
+        return logFiles.apply(service).map(p -> LogFileReport.of(p, redactor)).orElse(null);
     }
 
     String redact(String text) {

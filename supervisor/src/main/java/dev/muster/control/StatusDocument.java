@@ -23,6 +23,9 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StatusDocument(String stack, String source, long pid, String control, String health,
                              List<Phase> phases, List<ServiceReport> services, Ending ended) {
+    /** The boot record's file name in the run directory. */
+    public static final String RECORD_FILE = "boot.json";
+
     public StatusDocument {
         phases = phases == null ? List.of() : List.copyOf(phases);
         services = services == null ? List.of() : List.copyOf(services);

@@ -69,6 +69,9 @@ public final class StatusReport {
             if (!s.ready() && !s.state().equals("STOPPED") && !s.detail().isEmpty()) {
                 lines.add("  " + s.name() + " (" + s.label() + "): " + s.detail());
             }
+            if (s.logFile() != null) {
+                lines.add("  " + s.name() + ": " + s.logFile().sentence(zone));
+            }
         }
         return lines;
     }

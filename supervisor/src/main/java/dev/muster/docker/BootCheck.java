@@ -5,7 +5,7 @@ import dev.muster.probe.PollSettings;
 import dev.muster.probe.Poller;
 import dev.muster.probe.Probe;
 import dev.muster.probe.Probes;
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import dev.muster.profile.ProbeSpec;
 import java.net.URI;
 import java.time.Clock;

@@ -4,13 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.muster.process.ExitStatus;
 import dev.muster.process.Signal;
+import dev.muster.process.Sleeper;
 import dev.muster.process.StopSequence;
 import dev.muster.process.Workload;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A started container as a {@link Workload}. Its end is the engine's {@code wait} answer (a
@@ -65,13 +63,7 @@ final class ContainerWorkload implements Workload {
 
     @Override
     public void awaitOutput(Duration max) {
-        try {
-            output.get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // What was read has been delivered.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Sleeper.system().sleep(max, output);
     }
 
     @Override

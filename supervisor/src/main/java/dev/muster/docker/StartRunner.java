@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.muster.process.ExitStatus;
 import java.io.PrintStream;
+import dev.muster.process.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,7 +71,7 @@ final class StartRunner {
         long started = System.nanoTime();
         client.stopContainerCmd(id).withTimeout((int) settings.stopTimeout().toSeconds()).exec();
         if (logs != null) {
-            logs.done().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+            Sleeper.system().sleep(Duration.ofSeconds(5), logs.done());
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Long code = client.inspectContainerCmd(id).exec().getState().getExitCodeLong();

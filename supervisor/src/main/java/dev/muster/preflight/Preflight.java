@@ -102,13 +102,16 @@ public final class Preflight {
         UserId user = spec.user() == null ? null : findUser(key, spec.user(), self, problems);
         List<String> argv = spec.kind().inProcess() || spec.isContainer()
                 ? spec.argv() : resolveArgv(key + ".command", spec.argv(), env, cwd, problems);
-        List<String> probeArgv = spec.ready().probe() instanceof ProbeSpec.Exec exec
-                ? resolveArgv(key + ".ready.exec", exec.argv(), env, cwd, problems)
-                : List.of();
-        List<String> liveArgv = spec.live() != null && spec.live().probe() instanceof ProbeSpec.Exec exec
-                ? resolveArgv(key + ".live.exec", exec.argv(), env, cwd, problems)
-                : List.of();
+        List<String> probeArgv = execArgv(key + ".ready.exec", spec.ready().probe(), env, cwd, problems);
+        List<String> liveArgv = execArgv(key + ".live.exec", spec.live() == null ? null : spec.live().probe(), env, cwd,
+                problems);
         return new ResolvedService(spec, argv, env, cwd, user, probeArgv, liveArgv);
+    }
+
+    /** An {@code exec} probe's argument list resolved on PATH; empty for other kinds and without a probe. */
+    private List<String> execArgv(String key, ProbeSpec probe, Map<String, String> env, Path cwd, List<String> problems) {
+        List<String> argv = probe == null ? List.of() : probe.execArgv();
+        return argv.isEmpty() ? List.of() : resolveArgv(key, argv, env, cwd, problems);
     }
 
     private List<String> resolveArgv(String key, List<String> argv, Map<String, String> env, Path cwd,

@@ -1,5 +1,6 @@
 package dev.muster.probe;
 
+import dev.muster.process.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

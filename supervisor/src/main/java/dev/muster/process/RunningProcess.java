@@ -2,9 +2,6 @@ package dev.muster.process;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A child started by {@link ProcessLauncher}. It leads its own session and process group, so
@@ -79,13 +76,7 @@ public final class RunningProcess implements Workload {
      */
     @Override
     public void awaitOutput(Duration max) {
-        try {
-            pumps.drained().get(max.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // The pipe is still held open: what was read has been delivered.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Sleeper.system().sleep(max, pumps.drained());
     }
 
     /** Completes with the cause if a reader of the child's output failed; never completes otherwise. */

@@ -2,9 +2,6 @@ package dev.muster.process;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -24,30 +21,31 @@ public final class StopSequence {
      * @return whether SIGKILL was needed
      */
     public static boolean run(CompletableFuture<?> exit, Consumer<Signal> send, Signal signal, Duration timeout) {
+        return run(exit, send, signal, timeout, Sleeper.system());
+    }
+
+    /** As {@link #run(CompletableFuture, Consumer, Signal, Duration)}, waiting through {@code sleeper}. */
+    public static boolean run(CompletableFuture<?> exit, Consumer<Signal> send, Signal signal, Duration timeout,
+                              Sleeper sleeper) {
         if (exit.isDone()) {
             return false;
         }
         send.accept(signal);
-        if (awaitExit(exit, timeout)) {
+        if (awaitExit(exit, timeout, sleeper)) {
             return false;
         }
         send.accept(Signal.KILL);
-        awaitExit(exit, KILL_GRACE);
+        awaitExit(exit, KILL_GRACE, sleeper);
         return true;
     }
 
-    /** Waits up to {@code timeout} for {@code exit}; true when it has completed. */
+    /** Waits up to {@code timeout} for {@code exit}; true when it has completed (normally or not). */
     public static boolean awaitExit(CompletableFuture<?> exit, Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return exit.isDone();
-        }
+        return awaitExit(exit, timeout, Sleeper.system());
+    }
+
+    private static boolean awaitExit(CompletableFuture<?> exit, Duration timeout, Sleeper sleeper) {
+        sleeper.sleep(timeout, exit);
+        return exit.isDone();
     }
 }

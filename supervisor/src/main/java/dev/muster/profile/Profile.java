@@ -1,5 +1,6 @@
 package dev.muster.profile;
 
+import dev.muster.graph.DependencyGraph;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,5 +86,14 @@ public record Profile(
         Map<String, java.util.Set<String>> edges = new java.util.LinkedHashMap<>();
         services.forEach((name, spec) -> edges.put(name, spec.dependsOn().keySet()));
         return edges;
+    }
+
+    /**
+     * The dependency graph of these services, derived from their {@code depends_on} each time it is
+     * asked (so a slice made with {@link #withServices} has its own). The loader checks it for cycles,
+     * {@code check} prints its start order, the supervisor boots and stops in its order.
+     */
+    public DependencyGraph graph() {
+        return DependencyGraph.of(dependencyEdges());
     }
 }

@@ -2,7 +2,6 @@ package dev.muster.profile;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.graph.DependencyGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class ProfileLoader {
                 new ProfileInterpolator(environment, secrets, problems).interpolate(merged.root());
         List<String> notes = SecretFileModes.apply(merged.root(), secretFiles, resolved.values().values());
         Profile profile = new ProfileBinder(problems).bind(merged.root(), resolved, files);
-        DependencyGraph.of(profile.dependencyEdges()).findCycle().ifPresent(cycle ->
+        profile.graph().findCycle().ifPresent(cycle ->
                 problems.add("services." + cycle.get(0) + ".depends_on", "services", "dependency cycle "
                         + String.join(" -> ", cycle) + "; remove one of these depends_on entries"));
         problems.throwIfAny(display);

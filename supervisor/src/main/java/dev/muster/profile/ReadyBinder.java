@@ -11,8 +11,6 @@ import java.util.Optional;
  * started.
  */
 final class ReadyBinder {
-    static final Duration EXEC_INTERVAL = Duration.ofMillis(200);
-    static final Duration POSTGRES_INTERVAL = Duration.ofMillis(100);
 
     private final ProbeBinder probes;
 
@@ -27,8 +25,7 @@ final class ReadyBinder {
         }
         Section ready = maybeReady.get();
         ProbeSpec probe = probes.oneOf(ready, false).orElse(null);
-        Duration defaultInterval = probe instanceof ProbeSpec.Exec ? EXEC_INTERVAL
-                : probe instanceof ProbeSpec.Postgres ? POSTGRES_INTERVAL : ReadySpec.DEFAULT_INTERVAL;
+        Duration defaultInterval = probe == null ? ReadySpec.DEFAULT_INTERVAL : probe.defaultInterval();
         Duration timeout = ready.duration("timeout", false).orElse(ReadySpec.DEFAULT_TIMEOUT);
         Duration interval = ready.duration("interval", false).orElse(defaultInterval);
         Duration startPeriod = ready.duration("start_period", true).orElse(Duration.ZERO);

@@ -2,7 +2,6 @@ package dev.muster.restart;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -50,8 +49,7 @@ public record Decision(Verdict verdict, Duration delay, dev.muster.profile.Resta
         return switch (verdict) {
             case RESTART -> "";
             case POLICY -> "its restart policy is " + policy.yamlName();
-            case CRASH_LOOP -> "crash loop: " + restarts + (restarts == 1 ? " restart" : " restarts") + " within "
-                    + window.toString().substring(2).toLowerCase(Locale.ROOT) + " (restart.max is " + max + ")";
+            case CRASH_LOOP -> dev.muster.status.Cause.CrashLoop.summary(restarts, window, max);
         };
     }
 }

@@ -27,10 +27,8 @@ final class DatabasePasswords {
     }
 
     private static void probe(List<String> passwords, ProbeSpec probe) {
-        if (probe instanceof ProbeSpec.Postgres postgres) {
-            add(passwords, postgres.database());
-        } else if (probe instanceof ProbeSpec.Redis redis && redis.password() != null) {
-            passwords.add(redis.password());
+        if (probe != null) {
+            passwords.addAll(probe.secrets());
         }
     }
 

@@ -4,29 +4,36 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why a service failed, in an operator's words.
+ * Why a service failed: its name and the typed {@link Cause}, which renders the words.
  *
  * @param service the service's name
- * @param reason  what happened: "exited with code 3 before it was ready (ran 840ms)"
- * @param fix     what to do next: "fix the cause shown in its log below, then start the stack again";
- *                empty when {@code reason} already says it
- * @param history one line per earlier run, for a crash loop: "12:00:01 exited with code 1 after 120ms"
+ * @param cause   what happened
  */
-public record Failure(String service, String reason, String fix, List<String> history) {
+public record Failure(String service, Cause cause) {
     public Failure {
         Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(fix, "fix");
-        history = List.copyOf(history);
+        Objects.requireNonNull(cause, "cause");
     }
 
-    public Failure(String service, String reason, String fix) {
-        this(service, reason, fix, List.of());
+    /** What happened: "exited with code 3 before it was ready (ran 840ms)". */
+    public String reason() {
+        return cause.reason();
+    }
+
+    /** What to do next; empty when the reason already says it. */
+    public String fix() {
+        return cause.fix();
+    }
+
+    /** One line per earlier run, for a crash loop: "12:00:01.120Z  exited with code 1 after 120ms". */
+    public List<String> history() {
+        return cause.history();
     }
 
     /** The one line that says what failed, why, and what to do. */
     public String headline() {
-        String first = service + " failed: " + reason;
+        String first = service + " failed: " + reason();
+        String fix = fix();
         if (fix.isEmpty()) {
             return first.endsWith(".") ? first : first + ".";
         }

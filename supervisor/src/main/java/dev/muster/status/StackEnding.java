@@ -45,8 +45,9 @@ public sealed interface StackEnding {
     }
 
     /** A required service failed: 1. */
-    record RequiredFailed(String service, String reason, List<String> killed) implements StackEnding {
+    record RequiredFailed(Failure failure, List<String> killed) implements StackEnding {
         public RequiredFailed {
+            java.util.Objects.requireNonNull(failure, "failure");
             killed = List.copyOf(killed);
         }
 
@@ -55,13 +56,13 @@ public sealed interface StackEnding {
         }
 
         public String how() {
-            return "stopped because " + service + " failed: " + reason + killedText(killed);
+            return "stopped because " + failure.service() + " failed: " + failure.reason() + killedText(killed);
         }
 
         /** Without the reason: the console printed the whole report just above. */
         @Override
         public String farewell() {
-            return "stopped because " + service + " failed" + killedText(killed) + "; exit " + exitCode();
+            return "stopped because " + failure.service() + " failed" + killedText(killed) + "; exit " + exitCode();
         }
     }
 

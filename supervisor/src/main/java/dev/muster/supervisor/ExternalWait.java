@@ -5,7 +5,9 @@ import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.PollOutcome;
 import dev.muster.probe.PollSettings;
 import dev.muster.probe.Probe;
+import dev.muster.status.Cause;
 import dev.muster.status.Durations;
+import dev.muster.status.Failure;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,9 +55,11 @@ final class ExternalWait {
         if (outcome.ending() == PollOutcome.Ending.WOKEN) {
             lifecycle.apply(new UnitEvent.Cancelled("muster stopped before it was ready"));
         } else if (outcome.ending() == PollOutcome.Ending.FATAL) {
-            lifecycle.apply(new UnitEvent.Failed(Reasons.probeFailed(service, probe, outcome)));
+            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(),
+                    new Cause.ProbeFailed(probe, outcome.last().detail()))));
         } else {
-            lifecycle.apply(new UnitEvent.Failed(Reasons.externalNotReady(service, probe, outcome)));
+            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(), new Cause.ExternalNotReady(
+                    service.spec().ready().timeout(), outcome.attempts(), probe, Run.lastDetail(outcome)))));
         }
     }
 }

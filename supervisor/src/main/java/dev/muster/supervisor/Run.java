@@ -12,6 +12,7 @@ import dev.muster.process.Workload;
 import dev.muster.profile.LiveSpec;
 import dev.muster.restart.Attempt;
 import dev.muster.status.Durations;
+import dev.muster.status.Cause;
 import dev.muster.status.Failure;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +53,11 @@ final class Run {
         record Follow(String dependency) implements End {
         }
 
-        /** It ended on its own: the attempt for the restart tracker, the failure if it ends here. */
-        record Over(Attempt attempt, Duration readyFor, Failure failure) implements End {
+        /** It ended on its own: the attempt for the restart tracker, whose cause is the failure if it ends here. */
+        record Over(Attempt attempt, Duration readyFor) implements End {
+            Failure failure(String service) {
+                return new Failure(service, attempt.cause());
+            }
         }
     }
 
@@ -69,11 +73,10 @@ final class Run {
             case PASSED:
                 return ready(running, readiness, follow, again);
             case TIMED_OUT:
-                return over("not ready within " + Durations.format(service.spec().ready().timeout()), running, null,
-                        Reasons.notReady(service, described, readiness), true);
+                return over(running, null, new Cause.NotReady(service.spec().ready().timeout(), readiness.attempts(),
+                        described, lastDetail(readiness)), true);
             case FATAL:
-                return over("its ready probe failed for good", running, null,
-                        Reasons.probeFailed(service, described, readiness), true);
+                return over(running, null, new Cause.ProbeFailed(described, readiness.last().detail()), true);
             default:
                 if (cancel.isDone()) {
                     return new End.Cancelled();
@@ -82,8 +85,8 @@ final class Run {
                     return faulted(running, null);
                 }
                 ExitStatus early = clearGroup(running);
-                return over(early.describe() + " before it was ready", running, null,
-                        Reasons.exitedBeforeReady(service, early, running.runtime(), readiness), !early.success());
+                return over(running, null, new Cause.ExitedBeforeReady(early, running.runtime(), lastDetail(readiness)),
+                        !early.success());
         }
     }
 
@@ -120,8 +123,7 @@ final class Run {
             return new End.Cancelled();
         }
         if (live.ending() == PollOutcome.Ending.FAILING) {
-            Failure dead = Reasons.notLive(service, live.last().detail());
-            return over("failed its liveness check: " + live.last().detail(), running, readyAt, dead, true);
+            return over(running, readyAt, new Cause.NotLive(service.spec().live().failures(), live.last().detail()), true);
         }
         if (running.isAlive() && fault.isDone()) {
             return faulted(running, readyAt);
@@ -130,8 +132,7 @@ final class Run {
             return new End.Follow(follow.join());
         }
         ExitStatus status = clearGroup(running);
-        return over(status.describe(), running, readyAt, Reasons.exitedAfterReady(service, status, running.runtime()),
-                !status.success());
+        return over(running, readyAt, new Cause.ExitedAfterReady(status, running.runtime()), !status.success());
     }
 
     /** Liveness polling until {@code wake}, or just {@code wake} without a live probe. */
@@ -162,16 +163,18 @@ final class Run {
 
     private End faulted(Workload running, Instant readyAt) {
         String why = fault.join();
-        return over("its output could not be read: " + why, running, readyAt,
-                new Failure(service.name(), "muster could no longer read its output (" + why + ")",
-                        "read muster's own messages above; the service was stopped so it cannot block on a full pipe"),
-                true);
+        return over(running, readyAt, new Cause.OutputUnreadable(why), true);
     }
 
     /** @param failed false for a clean exit (code 0), which only the {@code always} policy restarts */
-    private End over(String how, Workload running, Instant readyAt, Failure failure, boolean failed) {
+    private End over(Workload running, Instant readyAt, Cause cause, boolean failed) {
         Instant now = context.clock().instant();
         Duration readyFor = readyAt == null ? Duration.ZERO : Duration.between(readyAt, now);
-        return new End.Over(new Attempt(now, how, running.runtime(), failed), readyFor, failure);
+        return new End.Over(new Attempt(now, cause, running.runtime(), failed), readyFor);
+    }
+
+    /** The last probe result's detail, "" when no attempt finished. */
+    static String lastDetail(PollOutcome outcome) {
+        return outcome.last() == null ? "" : outcome.last().detail();
     }
 }

@@ -10,6 +10,7 @@ import dev.muster.profile.Condition;
 import dev.muster.profile.Kind;
 import dev.muster.restart.Decision;
 import dev.muster.restart.RestartTracker;
+import dev.muster.status.Cause;
 import dev.muster.status.Durations;
 import dev.muster.status.Failure;
 import dev.muster.status.ServiceState;
@@ -83,7 +84,7 @@ final class ServiceUnit {
                 runByKind();
             }
         } catch (RuntimeException e) {
-            fail(Reasons.launchFailed(service, String.valueOf(e)));
+            fail(new Cause.LaunchFailed(String.valueOf(e)));
         } finally {
             finished.complete(null);
         }
@@ -135,7 +136,7 @@ final class ServiceUnit {
         } else if (!context.sleeper().sleep(deadline, ended)) {
             StopAction.run(service, running, lifecycle, context.console(), false);
             running.awaitOutput(OUTPUT_DRAIN);
-            fail(Reasons.deadlinePassed(service, deadline));
+            fail(new Cause.DeadlinePassed(deadline));
             return;
         }
         ExitStatus status = running.exit().getNow(null);
@@ -147,7 +148,7 @@ final class ServiceUnit {
             context.console().line(name(), "completed in " + Durations.format(running.runtime()));
             lifecycle.apply(new UnitEvent.Completed("exit code 0"));
         } else {
-            fail(Reasons.taskFailed(service, status, running.runtime()));
+            fail(new Cause.TaskFailed(status, running.runtime()));
         }
     }
 
@@ -219,18 +220,20 @@ final class ServiceUnit {
     /** No restart: a crash loop fails it; a clean exit of an optional service completes it; else it fails. */
     private void conclude(Run.End.Over over, Decision decision) {
         if (decision.crashLoop()) {
-            fail(Reasons.crashLoop(service, decision, over.failure()));
+            List<Cause.PastRun> runs = decision.history().stream()
+                    .map(a -> new Cause.PastRun(a.endedAt(), a.cause(), a.lived())).toList();
+            fail(new Cause.CrashLoop(decision.restarts(), decision.window(), decision.max(), over.attempt().cause(), runs));
         } else if (!over.attempt().failure() && !service.spec().required()) {
             context.console().line(name(), "exited with code 0; it is optional and not restarted");
             lifecycle.apply(new UnitEvent.Completed("exit code 0"));
         } else {
-            fail(over.failure());
+            fail(over.attempt().cause());
         }
     }
 
     /** Announces the restart and waits out the backoff; false when muster began stopping meanwhile. */
     private boolean backoff(Duration delay, Run.End.Over over) {
-        String why = over.attempt().how();
+        String why = over.attempt().cause().brief();
         List<String> dependents = context.dependentsOf(name());
         lifecycle.apply(new UnitEvent.Restarting("restarting in " + Durations.format(delay) + " after: " + why, delay));
         context.console().error(context.redact().apply("restarting " + name() + " in " + Durations.format(delay)
@@ -248,7 +251,7 @@ final class ServiceUnit {
                     process = context.runtime().launch(service, output);
                 } catch (MusterException e) {
                     process = null;
-                    fail(Reasons.launchFailed(service, e.getMessage()));
+                    fail(new Cause.LaunchFailed(e.getMessage()));
                 }
             } else if (!lifecycle.hasStarted()) {
                 process = null;
@@ -298,7 +301,7 @@ final class ServiceUnit {
         lifecycle.apply(new UnitEvent.NotStarted(why));
     }
 
-    private void fail(Failure failure) {
-        lifecycle.apply(new UnitEvent.Failed(failure));
+    private void fail(Cause cause) {
+        lifecycle.apply(new UnitEvent.Failed(new Failure(name(), cause)));
     }
 }

@@ -4,6 +4,7 @@ import dev.muster.MusterException;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.process.OutputListener;
+import dev.muster.status.Cause;
 import dev.muster.status.Failure;
 import dev.muster.step.InProcessStep;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +30,8 @@ final class StepRun {
     void run(CompletableFuture<Void> cancel) {
         InProcessStep step = context.steps().get(service.spec().kind());
         if (step == null) {
-            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(), "this muster cannot run kind "
-                    + service.spec().kind().yamlName() + " steps", "use a muster version that supports it")));
+            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(),
+                    new Cause.KindUnsupported(service.spec().kind().yamlName()))));
             return;
         }
         lifecycle.apply(new UnitEvent.Launched(0));
@@ -44,7 +45,7 @@ final class StepRun {
                 lifecycle.apply(new UnitEvent.Cancelled(e.getMessage()));
                 return;
             }
-            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(), e.getMessage(), "")));
+            lifecycle.apply(new UnitEvent.Failed(new Failure(service.name(), new Cause.StepFailed(e.getMessage()))));
         }
     }
 }

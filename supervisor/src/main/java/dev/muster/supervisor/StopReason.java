@@ -23,7 +23,7 @@ sealed interface StopReason {
     record RequiredFailed(Failure failure) implements StopReason {
         @Override
         public StackEnding ending(List<String> killed) {
-            return new StackEnding.RequiredFailed(failure.service(), failure.reason(), killed);
+            return new StackEnding.RequiredFailed(failure, killed);
         }
     }
 

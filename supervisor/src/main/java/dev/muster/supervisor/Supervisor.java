@@ -4,7 +4,7 @@ import dev.muster.graph.DependencyGraph;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.Plan;
 import dev.muster.preflight.ResolvedService;
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import dev.muster.process.Signal;
 import dev.muster.profile.Profile;
 import dev.muster.status.Durations;
@@ -62,7 +62,7 @@ public final class Supervisor implements UnitEvents {
     /** With the workloads, probes and waiting given: what unit tests use. */
     Supervisor(Profile profile, Plan plan, SupervisorParts parts, UnitRuntime runtime, Sleeper sleeper) {
         this.profile = profile;
-        this.graph = DependencyGraph.of(profile.dependencyEdges());
+        this.graph = profile.graph();
         this.parts = parts;
         UnitContext context = new UnitContext(runtime, parts.console(), status, parts.clock(), sleeper, this,
                 parts.redact(), parts.steps(), graph);

@@ -6,7 +6,7 @@ import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.Poller;
 import dev.muster.probe.Probe;
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import dev.muster.profile.Kind;
 import dev.muster.profile.ProbeSpec;
 import dev.muster.status.StackStatus;

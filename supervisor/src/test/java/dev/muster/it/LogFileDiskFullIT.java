@@ -5,6 +5,8 @@ import static dev.muster.it.Fixtures.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A service's log: file on a real full disk (a 256 KiB tmpfs): reported once, recovered once space is back. */
+/** A service's log: file on a real full disk (a 256 KiB tmpfs): reported once and in /status, recovered once space is back. */
 class LogFileDiskFullIT {
     @TempDir
     Path dir;
@@ -59,10 +61,17 @@ class LogFileDiskFullIT {
             run.awaitStderr(line("muster") + "chatty: writing .*chatty.log failed \\(No space left on device\\)",
                     Duration.ofSeconds(30));
             run.awaitLine(line("chatty") + "line 60 ", Duration.ofSeconds(30));
+            ControlHttp control = ControlHttp.of(run);
+            JsonNode failing = chatty(control);
+            assertThat(failing.path("state").asText()).as(run.output()).isEqualTo("READY");
+            assertThat(failing.path("logFile").path("error").asText()).as(run.output()).isEqualTo("No space left on device");
+            assertThat(failing.path("logFile").path("file").asText()).isEqualTo(logFile.toString());
+            assertThat(failing.path("logFile").path("droppedBytes").asLong()).isPositive();
             Files.delete(filler);
             run.awaitStderr(line("muster") + "chatty: writing .*chatty.log works again; \\d+ bytes of output are missing",
                     Duration.ofSeconds(30));
             run.awaitLine(line("chatty") + "line 200 ", Duration.ofSeconds(30));
+            assertThat(chatty(control).path("logFile").isNull()).as("gone from /status once the file works").isTrue();
             run.signal("TERM");
             assertThat(run.awaitExit(Duration.ofSeconds(20))).as(run.output()).isEqualTo(143);
             assertThat(run.stderr()).as(run.output()).filteredOn(l -> l.contains("No space left on device") && l.contains("failed"))
@@ -71,6 +80,10 @@ class LogFileDiskFullIT {
                     .anyMatch(l -> l.matches("muster: \\d+ bytes of output are missing here \\(No space left on device.*"))
                     .anyMatch(l -> l.startsWith("line 199 "));
         }
+    }
+
+    private static JsonNode chatty(ControlHttp control) throws Exception {
+        return new ObjectMapper().readTree(control.get("/status").body()).path("services").get(0);
     }
 
     private static void fill(Path filler) throws IOException {

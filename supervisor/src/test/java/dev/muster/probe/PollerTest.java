@@ -2,6 +2,7 @@ package dev.muster.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.muster.process.Sleeper;
 import dev.muster.testing.FakeTime;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -2,7 +2,9 @@ package dev.muster.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.muster.process.ExitStatus;
 import dev.muster.profile.RestartSpec;
+import dev.muster.status.Cause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,8 @@ class RestartTrackerTest {
 
     @Test
     void onFailureDoesNotRestartACleanExitButAlwaysDoes() {
-        Attempt clean = new Attempt(clock.instant(), "exited with code 0", Duration.ofSeconds(1), false);
+        Attempt clean = new Attempt(clock.instant(), new Cause.ExitedAfterReady(new ExitStatus(0), Duration.ofSeconds(1)),
+                Duration.ofSeconds(1), false);
         assertThat(tracker(RestartSpec.Policy.ON_FAILURE, 5, 0.0).next(clean, Duration.ZERO).restart()).isFalse();
         assertThat(tracker(RestartSpec.Policy.ALWAYS, 5, 0.0).next(clean, Duration.ZERO).restart()).isTrue();
         Decision no = tracker(RestartSpec.Policy.NO, 5, 0.0).next(failed(), Duration.ZERO);
@@ -73,7 +76,8 @@ class RestartTrackerTest {
     }
 
     private Attempt failed() {
-        return new Attempt(clock.instant(), "exited with code 1", Duration.ofMillis(100), true);
+        return new Attempt(clock.instant(), new Cause.ExitedAfterReady(new ExitStatus(1), Duration.ofMillis(100)),
+                Duration.ofMillis(100), true);
     }
 
     private static final class MutableClock extends Clock {

@@ -2,7 +2,9 @@ package dev.muster.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.muster.process.ExitStatus;
 import dev.muster.profile.Kind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,7 @@ class SummaryTableTest {
 
     @Test
     void failureReportNamesWaitersAndShowsTheTail() {
-        Failure failure = new Failure("backend", "exited with code 3 before it was ready (ran 840ms)",
-                "fix the cause shown in its log below, then start the stack again");
+        Failure failure = new Failure("backend", new Cause.ExitedBeforeReady(new ExitStatus(3), Duration.ofMillis(840), ""));
 
         List<String> lines = new FailureReport().render(failure, true, List.of("frontend"),
                 List.of("ValueError: Unable to configure handler 'file'"), 12);

@@ -1,6 +1,6 @@
 package dev.muster.testing;
 
-import dev.muster.probe.Sleeper;
+import dev.muster.process.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

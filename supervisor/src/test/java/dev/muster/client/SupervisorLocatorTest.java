@@ -1,7 +1,9 @@
-package dev.muster.control;
+package dev.muster.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.muster.control.Json;
+import dev.muster.control.StatusDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class SupervisorLocatorTest {
     private Path record(String stack, String control, Instant written) throws IOException {
         Path dir = Files.createDirectories(runRoot.resolve(stack));
         StatusDocument document = new StatusDocument(stack, stack + ".yaml", 1, control, "stopped", List.of(), List.of(), null);
-        Path file = Files.writeString(dir.resolve(BootRecorder.FILE), new Json().pretty(document));
+        Path file = Files.writeString(dir.resolve(StatusDocument.RECORD_FILE), new Json().pretty(document));
         Files.setLastModifiedTime(file, FileTime.from(written));
         return file;
     }

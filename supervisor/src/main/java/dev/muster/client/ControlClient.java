@@ -1,5 +1,7 @@
-package dev.muster.control;
+package dev.muster.client;
 
+import dev.muster.control.Json;
+import dev.muster.control.StatusDocument;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import java.io.IOException;

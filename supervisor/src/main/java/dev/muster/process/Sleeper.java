@@ -1,4 +1,4 @@
-package dev.muster.probe;
+package dev.muster.process;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

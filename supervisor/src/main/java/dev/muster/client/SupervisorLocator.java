@@ -1,5 +1,7 @@
-package dev.muster.control;
+package dev.muster.client;
 
+import dev.muster.control.Json;
+import dev.muster.control.StatusDocument;
 import dev.muster.preflight.ControlToken;
 import dev.muster.profile.ControlSpec;
 import dev.muster.profile.Profile;
@@ -45,7 +47,7 @@ public final class SupervisorLocator {
     }
 
     public Target locate(Optional<Profile> profile) {
-        Optional<Path> ownRecord = profile.map(p -> p.control().runDirFor(p.name(), p.source()).resolve(BootRecorder.FILE));
+        Optional<Path> ownRecord = profile.map(p -> p.control().runDirFor(p.name(), p.source()).resolve(StatusDocument.RECORD_FILE));
         URI base = base(profile, ownRecord);
         Optional<Path> record = profile.isPresent() ? ownRecord : newestRecordAt(base);
         Optional<String> token = Optional.ofNullable(env.get("MUSTER_CONTROL_TOKEN")).filter(t -> !t.isBlank())
@@ -84,7 +86,7 @@ public final class SupervisorLocator {
     /** The newest boot record under the run root whose supervisor listened at {@code base}. */
     private Optional<Path> newestRecordAt(URI base) {
         try (Stream<Path> dirs = Files.list(runRoot)) {
-            return dirs.map(d -> d.resolve(BootRecorder.FILE)).filter(Files::isRegularFile)
+            return dirs.map(d -> d.resolve(StatusDocument.RECORD_FILE)).filter(Files::isRegularFile)
                     .filter(file -> read(file).map(StatusDocument::control).filter(c -> sameAddress(c, base)).isPresent())
                     .max(Comparator.comparing(SupervisorLocator::modified));
         } catch (IOException e) {
