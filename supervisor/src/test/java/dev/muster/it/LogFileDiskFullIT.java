@@ -70,7 +70,8 @@ class LogFileDiskFullIT {
             Files.delete(filler);
             run.awaitStderr(line("muster") + "chatty: writing .*chatty.log works again; \\d+ bytes of output are missing",
                     Duration.ofSeconds(30));
-            run.awaitLine(line("chatty") + "line 200 ", Duration.ofSeconds(30));
+            int after = lastLineNumber(run) + 20;   // written once the file works again, however late that was
+            run.awaitLine(line("chatty") + "line " + after + " ", Duration.ofSeconds(30));
             assertThat(chatty(control).path("logFile").isNull()).as("gone from /status once the file works").isTrue();
             run.signal("TERM");
             assertThat(run.awaitExit(Duration.ofSeconds(20))).as(run.output()).isEqualTo(143);
@@ -78,8 +79,15 @@ class LogFileDiskFullIT {
                     .hasSize(1);
             assertThat(Files.readAllLines(logFile)).as(run.output())
                     .anyMatch(l -> l.matches("muster: \\d+ bytes of output are missing here \\(No space left on device.*"))
-                    .anyMatch(l -> l.startsWith("line 199 "));
+                    .anyMatch(l -> l.startsWith("line " + after + " "));
         }
+    }
+
+    /** The number of the last "line N" the service printed so far, as the console shows it. */
+    private static int lastLineNumber(MusterRun run) {
+        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile(".*chatty *\\| line (\\d+) .*");
+        return run.stdout().stream().map(numbered::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
     }
 
     private static JsonNode chatty(ControlHttp control) throws Exception {
