@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -53,7 +54,7 @@ public final class Reproducer {
                     settings.tag(), line -> out.println("build | " + line));
             String name = "muster-reproduce-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             DockerClient client = engine.client();
-            List<String> containers = new ArrayList<>();
+            List<String> containers = new CopyOnWriteArrayList<>();
             if (settings.ephemeral() == null) {
                 client.createVolumeCmd().withName(name).withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec();
             } else {

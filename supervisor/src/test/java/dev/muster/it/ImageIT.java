@@ -24,7 +24,10 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * The image of the repository's Dockerfile, built once for the class from the jar under test and
- * {@code $BASE_IMAGE} (default {@code local/debian:bookworm}, made by {@code scripts/base-image}).
+ * {@code $BASE_IMAGE} (default {@code local/debian:bookworm}, made by {@code scripts/base-image}):
+ * the demo stack healthy as root and as uid 1000, signals through tini, a Space-like container (no
+ * data volume, a bind-mounted bucket) keeping its rows across new containers, and port 7860 showing
+ * the boot page, then the app. One class (over 300 lines) so that every test shares one image build.
  * Skips where no Docker engine answers; {@code .ci/run} starts one, so in CI it runs.
  */
 class ImageIT {

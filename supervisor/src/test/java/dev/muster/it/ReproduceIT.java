@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code muster reproduce --restarts 2} against the project's own Dockerfile: the image under test
  * is built from a copy of the build context with the jar of this build, booted three times on one
  * named volume; every start is healthy, PostgreSQL never needs crash recovery, and a row written
- * at the first boot is read back after every restart.
+ * at the first boot is read back after every restart; with {@code --ephemeral} every restart is a new
+ * container with only a bucket directory mounted, and the row comes back from the on-stop dump.
  */
 class ReproduceIT {
     /** Writes one random row once, then reads it: the same output after every restart means the data survived. */
