@@ -45,7 +45,8 @@ RUN chmod 0755 /opt/muster/entrypoint \
 # any uid may write (sticky, like /tmp): as root muster applies user:/owner:; with --user 1000 (as
 # on Hugging Face Spaces, which runs uid 1000, the account "user" here) every service runs as that
 # uid and muster says so once.
-ENV MUSTER_DEMO_DIR=/data \
+ENV MUSTER_DEMO_DIR=/tmp/muster-demo \
+    BUCKET_DIR=/data/bucket \
     MUSTER_HEALTH_URL=http://127.0.0.1:7860/health
 VOLUME ["/data"]
 WORKDIR /app

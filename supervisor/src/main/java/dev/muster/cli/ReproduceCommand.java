@@ -4,6 +4,7 @@ import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import dev.muster.docker.ReproduceSettings;
 import dev.muster.docker.Reproducer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Option;
             "The probe: --probe-sql runs `psql -X -q -At -v ON_ERROR_STOP=1 -d CONN -c SQL` in the container;",
             "--marker runs `sh -c CMD` in the container. It must exit 0 and print something (its trimmed",
             "stdout is compared), e.g. --marker 'test -f /data/m || date +%%s%%N > /data/m; cat /data/m'.",
+            "--ephemeral: every restart is a NEW container with no data volume, only --bucket mounted at --bucket-path,",
+            "as a Hugging Face Space restarts: the data must come back from the bucket (dumps of backups:).",
             "Exit: 0 every check passed, 1 a check failed, 3 no Docker engine or no Dockerfile."})
 final class ReproduceCommand implements Callable<Integer> {
     private final Streams streams;
@@ -61,8 +64,20 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "docker stop's grace before SIGKILL (default: ${DEFAULT-VALUE})")
     int stopTimeout;
 
-    @Option(names = "--keep", description = "keep the container and the volume for inspection")
+    @Option(names = "--keep", description = "keep the container and the volume (or the bucket) for inspection")
     boolean keep;
+
+    @Option(names = "--ephemeral", description = {"restart as a Space does: every start is a NEW container without the",
+        "data volume, only the bucket directory bind-mounted, so the data must come back from the bucket"})
+    boolean ephemeral;
+
+    @Option(names = "--bucket", paramLabel = "DIR", description = "with --ephemeral: the host directory mounted as the bucket"
+            + " (default: a new temporary directory, mode 0777, removed at the end)")
+    Path bucket;
+
+    @Option(names = "--bucket-path", paramLabel = "PATH", defaultValue = "/data/bucket",
+            description = "with --ephemeral: where the bucket is mounted in the container, the image's BUCKET_DIR (default: ${DEFAULT-VALUE})")
+    String bucketPath;
 
     /** The data probe: a SQL query or a command. */
     static final class Probe {
@@ -84,9 +99,28 @@ final class ReproduceCommand implements Callable<Integer> {
         if (restarts < 0) {
             throw new MusterException(ExitCodes.INVALID_PROFILE, "reproduce: --restarts must be 0 or more");
         }
+        if (bucket != null && !ephemeral) {
+            throw new MusterException(ExitCodes.INVALID_PROFILE, "reproduce: --bucket is for --ephemeral runs; add --ephemeral,"
+                    + " or leave --bucket out to restart one container on a named volume");
+        }
         ReproduceSettings settings = new ReproduceSettings(file, dir, buildArgs(), tag, port, dataPath, restarts,
-                probeArgv(), Duration.ofSeconds(bootTimeout), Duration.ofSeconds(stopTimeout), keep);
+                probeArgv(), Duration.ofSeconds(bootTimeout), Duration.ofSeconds(stopTimeout), keep, ephemeral());
         return new Reproducer(streams.env(), streams.out()).run(settings);
+    }
+
+    private ReproduceSettings.Ephemeral ephemeral() {
+        if (!ephemeral) {
+            return null;
+        }
+        if (bucket == null) {
+            return new ReproduceSettings.Ephemeral(Reproducer.temporaryBucket(), bucketPath, true);
+        }
+        Path dir = streams.workDir().resolve(bucket).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new MusterException(ExitCodes.PREFLIGHT_FAILED, "reproduce: --bucket " + dir + " is not a directory;"
+                    + " create it (mkdir -m 0777 " + dir + ") or leave --bucket out for a temporary one");
+        }
+        return new ReproduceSettings.Ephemeral(dir, bucketPath, false);
     }
 
     private Map<String, String> buildArgs() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * volume, waits for {@code /health} 200, then restarts it ({@code docker stop}, {@code docker start})
  * the given number of times. Every start must become healthy, PostgreSQL must not report crash
  * recovery, and the data probe must print what it printed after the first boot. Prints one report.
+ * With {@code --ephemeral} every restart is a new container without the data volume, only a bucket
+ * directory bind-mounted: a Hugging Face Space's restart, where the data must come back from the bucket.
  */
 public final class Reproducer {
     private final DockerEngine engine;
@@ -51,15 +54,21 @@ public final class Reproducer {
                     settings.tag(), line -> out.println("build | " + line));
             String name = "muster-reproduce-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             DockerClient client = engine.client();
-            client.createVolumeCmd().withName(name).withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec();
+            List<String> containers = new CopyOnWriteArrayList<>();
+            if (settings.ephemeral() == null) {
+                client.createVolumeCmd().withName(name).withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec();
+            } else {
+                out.println("reproduce: --ephemeral: every start is a new container without a data volume, only "
+                        + settings.ephemeral().bucket() + " mounted at " + settings.ephemeral().bucketPath());
+            }
             List<StartReport> starts = new ArrayList<>();
-            Thread interrupted = new Thread(() -> cleanUp(client, name, settings.keep()), "reproduce-cleanup");
+            Thread interrupted = new Thread(() -> cleanUp(client, name, containers, settings), "reproduce-cleanup");
             Runtime.getRuntime().addShutdownHook(interrupted);
             try {
-                runStarts(client, create(client, settings, name), settings, starts);
+                runStarts(client, name, containers, settings, starts);
             } finally {
                 removeHook(interrupted);
-                cleanUp(client, name, settings.keep());
+                cleanUp(client, name, containers, settings);
             }
             return report(starts, settings);
         } finally {
@@ -67,21 +76,34 @@ public final class Reproducer {
         }
     }
 
-    private String create(DockerClient client, ReproduceSettings settings, String name) {
+    /** A container of the image; with {@code --ephemeral} the bucket is its only mount, else the named volume {@code name}. */
+    private String create(DockerClient client, ReproduceSettings settings, String name, String containerName) {
         ExposedPort control = ExposedPort.tcp(settings.port());
         Ports ports = new Ports();
         ports.bind(control, Ports.Binding.bindIp("127.0.0.1"));
-        HostConfig host = HostConfig.newHostConfig().withPortBindings(ports)
-                .withBinds(new Bind(name, new Volume(settings.dataPath()), AccessMode.rw));
-        return client.createContainerCmd(settings.tag()).withName(name).withExposedPorts(control).withHostConfig(host)
+        ReproduceSettings.Ephemeral ephemeral = settings.ephemeral();
+        Bind bind = ephemeral == null ? new Bind(name, new Volume(settings.dataPath()), AccessMode.rw)
+                : new Bind(ephemeral.bucket().toString(), new Volume(ephemeral.bucketPath()), AccessMode.rw);
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(ports).withBinds(bind);
+        return client.createContainerCmd(settings.tag()).withName(containerName).withExposedPorts(control).withHostConfig(host)
                 .withLabels(Map.of(ContainerLayout.STACK_LABEL, "reproduce")).exec().getId();
     }
 
-    private void runStarts(DockerClient client, String id, ReproduceSettings settings, List<StartReport> starts) {
-        StartRunner runner = new StartRunner(client, id, settings, out);
+    private void runStarts(DockerClient client, String name, List<String> containers, ReproduceSettings settings,
+                           List<StartReport> starts) {
+        boolean ephemeral = settings.ephemeral() != null;
+        String first = ephemeral ? name + "-1" : name;
+        containers.add(first);
+        StartRunner runner = new StartRunner(client, create(client, settings, name, first), settings, out);
         String baseline = null;
         for (int number = 1; number <= settings.restarts() + 1; number++) {
             String stop = number == 1 ? "" : runner.stop();
+            if (number > 1 && ephemeral) {
+                String next = name + "-" + number;
+                containers.add(next);
+                runner = runner.next(create(client, settings, name, next));
+                stop += ", then a new container " + next;
+            }
             StartReport start = runner.start(number, stop, baseline);
             starts.add(start);
             if (number == 1) {
@@ -102,22 +124,32 @@ public final class Reproducer {
         }
     }
 
-    private void cleanUp(DockerClient client, String name, boolean keep) {
-        if (keep) {
-            out.println("reproduce: kept container and volume " + name + " (--keep); remove them with docker rm -f "
-                    + name + " && docker volume rm " + name);
+    private void cleanUp(DockerClient client, String name, List<String> containers, ReproduceSettings settings) {
+        ReproduceSettings.Ephemeral ephemeral = settings.ephemeral();
+        if (settings.keep()) {
+            out.println("reproduce: kept " + String.join(", ", containers) + (ephemeral == null ? " and volume " + name
+                    : " and the bucket " + ephemeral.bucket()) + " (--keep); remove them with docker rm -f -v "
+                    + String.join(" ", containers) + (ephemeral == null ? " && docker volume rm " + name : ""));
             return;
         }
         try {
-            try {
-                client.removeContainerCmd(name).withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-                // Never created: the build or the create failed.
+            for (String container : List.copyOf(containers)) {
+                try {
+                    client.removeContainerCmd(container).withForce(true).withRemoveVolumes(true).exec();
+                } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                    // Never created, or removed already.
+                }
             }
-            client.removeVolumeCmd(name).exec();
+            if (ephemeral == null) {
+                client.removeVolumeCmd(name).exec();
+            }
         } catch (RuntimeException e) {
-            out.println("reproduce: could not remove " + name + ": " + EngineErrors.reason(e)
-                    + "; remove it with docker rm -f " + name + "; docker volume rm " + name);
+            out.println("reproduce: could not remove " + String.join(", ", containers) + ": " + EngineErrors.reason(e)
+                    + "; remove it with docker rm -f -v " + String.join(" ", containers)
+                    + (ephemeral == null ? "; docker volume rm " + name : ""));
+        }
+        if (ephemeral != null && ephemeral.temporary()) {
+            Buckets.remove(ephemeral.bucket(), out);
         }
     }
 
@@ -138,6 +170,11 @@ public final class Reproducer {
         return passed ? 0 : 1;
     }
 
+
+    /** A new world-writable host directory for an ephemeral run's bucket, removed at its end. */
+    public static java.nio.file.Path temporaryBucket() {
+        return Buckets.temporary();
+    }
 
     /** "1.23s". */
     static String seconds(Duration duration) {

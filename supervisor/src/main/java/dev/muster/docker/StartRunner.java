@@ -40,6 +40,13 @@ final class StartRunner {
         this.out = out;
     }
 
+    /** A runner for {@code newId}, the next container of an ephemeral run; a failed stop of this one is reported with its first start. */
+    StartRunner next(String newId) {
+        StartRunner next = new StartRunner(client, newId, settings, out);
+        next.pendingStopFailure = pendingStopFailure;
+        return next;
+    }
+
     /** Starts the container and checks this start; {@code baseline} is the probe's first output (null on start 1). */
     StartReport start(int number, String stopNote, String baseline) {
         List<String> failures = new ArrayList<>();
@@ -123,6 +130,9 @@ final class StartRunner {
                     return "CRASH RECOVERY";
                 }
             }
+        }
+        if (number > 1 && settings.ephemeral() != null) {
+            return "fresh disk";
         }
         if (number > 1 && snapshot.stream().anyMatch(line -> line.contains(CLEAN))) {
             return "clean shutdown";

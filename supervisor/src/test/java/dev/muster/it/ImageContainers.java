@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  */
 final class ImageContainers implements AutoCloseable {
     static final String DEFAULT_BASE_IMAGE = "local/debian:bookworm";
+    /** Where the image's profile writes its dumps from ({@code BUCKET_DIR}). */
+    static final String BUCKET = "/data/bucket";
 
     private final DockerClient docker = DockerClientFactory.instance().client();
     private final String image;
@@ -86,10 +89,23 @@ final class ImageContainers implements AutoCloseable {
 
     /** Like {@link #create}, run as {@code user} ({@code docker run --user}; null is the image's default). */
     String createAs(String user, String volume, Map<String, String> env, List<Integer> ports, String... cmd) {
+        return createWith(user, volume == null ? null : new Bind(volume, new Volume("/data")), env, ports, cmd);
+    }
+
+    /**
+     * Like {@link #createAs}, with no data volume but the host directory {@code bucket} bind-mounted at
+     * {@value #BUCKET} (the image's {@code BUCKET_DIR}): the container of a Space, whose only lasting
+     * storage is a bucket mount.
+     */
+    String createWithBucket(String user, Path bucket, Map<String, String> env, List<Integer> ports) {
+        return createWith(user, new Bind(bucket.toString(), new Volume(BUCKET)), env, ports);
+    }
+
+    private String createWith(String user, Bind bind, Map<String, String> env, List<Integer> ports, String... cmd) {
         HostConfig host = HostConfig.newHostConfig().withPortBindings(ports.stream()
                 .map(port -> new PortBinding(Ports.Binding.empty(), ExposedPort.tcp(port))).toList());
-        if (volume != null) {
-            host.withBinds(new Bind(volume, new Volume("/data")));
+        if (bind != null) {
+            host.withBinds(bind);
         }
         var create = docker.createContainerCmd(image).withHostConfig(host).withLabels(Map.of("dev.muster.test", "image"))
                 .withExposedPorts(ports.stream().map(ExposedPort::tcp).toList())
@@ -121,6 +137,29 @@ final class ImageContainers implements AutoCloseable {
         }
         docker.copyArchiveToContainerCmd(container).withRemotePath(directory)
                 .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
+    }
+
+    /** {@code docker exec CONTAINER ARGV...} as the container's user; returns its stdout, fails unless it exits 0. */
+    String exec(String container, String... argv) {
+        String id = docker.execCreateCmd(container).withCmd(argv).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder stdout = new StringBuilder();
+        StringBuilder stderr = new StringBuilder();
+        try {
+            docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).append(text);
+                }
+            }).awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Long exit = docker.inspectExecCmd(id).exec().getExitCodeLong();
+        if (exit == null || exit != 0) {
+            throw new AssertionError("docker exec " + String.join(" ", argv) + " exited " + exit + ": " + stderr + stdout);
+        }
+        return stdout.toString();
     }
 
     void start(String container) {

@@ -9,18 +9,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * The image of the repository's Dockerfile, built once for the class from the jar under test and
- * {@code $BASE_IMAGE} (default {@code local/debian:bookworm}, made by {@code scripts/base-image}).
+ * {@code $BASE_IMAGE} (default {@code local/debian:bookworm}, made by {@code scripts/base-image}):
+ * the demo stack healthy as root and as uid 1000, signals through tini, a Space-like container (no
+ * data volume, a bind-mounted bucket) keeping its rows across new containers, and port 7860 showing
+ * the boot page, then the app. One class (over 300 lines) so that every test shares one image build.
  * Skips where no Docker engine answers; {@code .ci/run} starts one, so in CI it runs.
  */
 class ImageIT {
@@ -29,9 +36,17 @@ class ImageIT {
     private static final String TOKEN = "image-it-token";
     private static final Map<String, String> ENV = Map.of("NO_COLOR", "1", "MUSTER_TOKEN", TOKEN);
     private static final Duration BOOT = Duration.ofSeconds(90);
+    private static final String HTML = "text/html,application/xhtml+xml";
+    /** The image's profile: PostgreSQL on 55432, its socket in the local-disk state directory, local connections trusted. */
+    private static final String PSQL = "postgresql:///postgres?host=/tmp/muster-demo/run&port=55432&user=postgres";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static ImageContainers images;
+
+    @TempDir
+    Path scratch;
+    @TempDir
+    Path browserProfile;
 
     @BeforeAll
     static void buildTheImage() {
@@ -151,6 +166,112 @@ class ImageIT {
         assertThat(images.logs(container)).contains("database system is shut down", "stopped cleanly after SIGTERM");
     }
 
+    @Test
+    void aSpaceLikeContainerAsUid1000KeepsItsRowsInTheBucketAcrossFreshDisks() throws Exception {
+        String logs = keepsRowsAcrossFreshContainers("1000");
+        assertThat(logs.split("not root: every service runs as this account", -1)).as("said once:\n" + logs).hasSize(2);
+    }
+
+    @Test
+    void theSameProfileAsRootKeepsItsRowsInTheBucketAcrossFreshDisks() throws Exception {
+        assertThat(keepsRowsAcrossFreshContainers(null)).doesNotContain("not root: every service runs as this account");
+    }
+
+    @Test
+    void port7860ShowsTheBootPageThenTheDemoAppWithoutReload() throws Exception {
+        String container = images.create(null, ENV, List.of(CONTROL),
+                "up", "-p", "/app/profiles/image.yaml", "-p", "/tmp/gate.yaml");
+        images.copy(container, "/tmp", "gate.yaml", """
+                version: 1
+                services:
+                  gate:                      # holds the boot until the test opens it
+                    command: [sleep, infinity]
+                    ready: { exec: [test, -f, /tmp/gate.open], timeout: 5m }
+                  frontend:
+                    depends_on: [backend, gate]
+                """);
+        images.start(container);
+        int port = images.hostPort(container, CONTROL);
+
+        HttpResponse<String> page = await().atMost(BOOT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .failFast("the container exited: " + container, () -> !images.inspect(container).getState().getRunning())
+                .until(() -> send(port, "/", Map.of("Accept", HTML)), r -> r.body().contains("gate"));
+        assertThat(page.statusCode()).as("the boot page is not the app: 503 for crawlers and probes").isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("is starting", "postgres", "frontend", "<noscript><meta http-equiv=\"refresh\"");
+        HttpResponse<String> api = send(port, "/", Map.of("Accept", "application/json"));
+        assertThat(api.statusCode()).isEqualTo(503);
+        assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.body().strip()).doesNotContain("\n").contains("\"booting\"");
+        assertThat(get(port, "/health", null).statusCode()).isEqualTo(503);
+        assertThat(get(port, "/_muster/status", null).statusCode()).as("0.0.0.0: the token protects /_muster/status").isEqualTo(401);
+
+        Path chromium = Chromium.binary().orElse(null);
+        if (chromium == null) {
+            System.err.println("ImageIT: chromium is not installed (scripts/install-deps): the browser part is left out");
+            images.exec(container, "touch", "/tmp/gate.open");
+        } else {
+            try (Chromium browser = Chromium.open(chromium, "http://localhost:" + port + "/", browserProfile.resolve("chromium"))) {
+                await().atMost(BOOT).untilAsserted(() -> assertThat(browser.eval("document.title")).endsWith("is starting"));
+                images.exec(container, "touch", "/tmp/gate.open");
+                await().atMost(BOOT).untilAsserted(() -> assertThat(browser.eval("document.querySelector('h1').textContent"))
+                        .as("the same page, never reloaded by hand, is now the app").isEqualTo("muster demo stack"));
+            }
+        }
+        awaitBooted(container, port, 1);
+        assertThat(get(port, "/", null).body()).as("the demo app through the proxy").contains("muster demo stack");
+        assertThat(get(port, "/api/visits", null).statusCode()).isEqualTo(200);
+        assertThat(get(port, "/health", null).statusCode()).isEqualTo(200);
+        assertThat(get(port, "/_muster/status", null).statusCode()).isEqualTo(401);
+        assertThat(get(port, "/_muster/status", TOKEN).statusCode()).isEqualTo(200);
+        images.stop(container, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Boots a container with no data volume and only a bucket directory mounted, writes a marker row,
+     * stops it ({@code docker stop}: the on-stop dump), then boots a NEW container (a fresh disk) on the
+     * same bucket: the row is back, restored from the dump, and the bootstrap file was not applied.
+     * Returns the second container's output.
+     */
+    private String keepsRowsAcrossFreshContainers(String user) throws Exception {
+        Path bucket = Files.createTempDirectory(scratch, "bucket");
+        Files.setPosixFilePermissions(bucket, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String marker = UUID.randomUUID().toString();
+
+        String first = images.createWithBucket(user, bucket, ENV, List.of(CONTROL));
+        images.start(first);
+        int port = images.hostPort(first, CONTROL);
+        awaitBooted(first, port, 1);
+        assertThat(images.logs(first)).contains("backups.db: no dump in /data/bucket/backups yet; this is a first boot",
+                "applied schema.sql");
+        psql(first, "CREATE TABLE space_marker(v text); INSERT INTO space_marker VALUES ('" + marker + "')");
+        post(port, "/api/visits");
+        images.stop(first, Duration.ofSeconds(60));
+        assertThat(images.awaitExit(first, Duration.ofSeconds(5))).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(images.logs(first)).contains("backups.db (on-stop): wrote db-", "database system is shut down",
+                "stopped cleanly after SIGTERM");
+
+        String second = images.createWithBucket(user, bucket, ENV, List.of(CONTROL));
+        images.start(second);
+        int again = images.hostPort(second, CONTROL);
+        awaitBooted(second, again, 1);
+        String logs = images.logs(second);
+        assertThat(ImageContainers.lines(logs)).as("a fresh disk: initdb ran again")
+                .anyMatch(line -> line.startsWith("postgres-init | started"));
+        assertThat(ImageContainers.lines(logs)).as(logs)
+                .anyMatch(line -> line.matches("schema +\\| restored postgres from db-.*\\.dump .*not applying schema\\.sql.*"))
+                .noneMatch(line -> line.contains("applied schema.sql"));
+        assertThat(psql(second, "SELECT v FROM space_marker").strip()).as("the marker row").isEqualTo(marker);
+        assertThat(get(again, "/api/visits", null).body()).as("the counter, read from PostgreSQL")
+                .contains("\"visits\": 1", "\"source\": \"postgres\"");
+        images.stop(second, Duration.ofSeconds(60));
+        return logs;
+    }
+
+    private static String psql(String container, String sql) {
+        return images.exec(container, "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", PSQL, "-c", sql);
+    }
+
     /**
      * Waits for /health 200 and for the {@code boots}-th summary: /health ignores optional services
      * (the frontend), the summary comes once every service has settled.
@@ -168,6 +289,14 @@ class ImageIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(int port, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(5));
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

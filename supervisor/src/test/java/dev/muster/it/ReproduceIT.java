@@ -20,15 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code muster reproduce --restarts 2} against the project's own Dockerfile: the image under test
  * is built from a copy of the build context with the jar of this build, booted three times on one
  * named volume; every start is healthy, PostgreSQL never needs crash recovery, and a row written
- * at the first boot is read back after every restart.
+ * at the first boot is read back after every restart; with {@code --ephemeral} every restart is a new
+ * container with only a bucket directory mounted, and the row comes back from the on-stop dump.
  */
 class ReproduceIT {
     /** Writes one random row once, then reads it: the same output after every restart means the data survived. */
     private static final String PROBE_SQL = "CREATE TABLE IF NOT EXISTS reproduce_marker(v text);"
             + " INSERT INTO reproduce_marker SELECT md5(random()::text) WHERE NOT EXISTS (SELECT 1 FROM reproduce_marker);"
             + " SELECT v FROM reproduce_marker";
-    /** The image's profile runs PostgreSQL on port 55432 with its socket in /data/run, local connections trusted. */
-    private static final String PSQL = "postgresql:///postgres?host=/data/run&port=55432&user=postgres";
+    /** The image's profile runs PostgreSQL on port 55432 with its socket on local disk, local connections trusted. */
+    private static final String PSQL = "postgresql:///postgres?host=/tmp/muster-demo/run&port=55432&user=postgres";
 
     @TempDir
     Path context;
@@ -59,6 +60,32 @@ class ReproduceIT {
                     .contains("reproduce: PASSED: every start became healthy, without crash recovery, with its data");
             assertThat(transcript).as("the boot is streamed").contains("#1 | muster").contains("all required services ready in")
                     .doesNotContain("automatic recovery in progress");
+        }
+        assertThat(DockerHost.containersOf("reproduce")).as("containers left behind").isEmpty();
+        assertThat(DockerHost.volumes("muster-reproduce-")).as("volumes left behind").isEmpty();
+    }
+
+    @Test
+    void ephemeralRestartsAreNewContainersAndTheMarkerComesBackFromTheBucket() {
+        copyContext();
+        String[] args = {"reproduce", "--context", context.toString(), "--ephemeral", "--restarts", "2",
+            "--build-arg", "BASE_IMAGE=" + DockerHost.BASE_IMAGE, "--tag", "muster-test/reproduce:it",
+            "--probe-sql", PROBE_SQL, "--psql", PSQL};
+
+        try (MusterRun run = MusterRun.start(context, Map.of(), args)) {
+            int exit = run.awaitExit(Duration.ofMinutes(15));
+            String transcript = String.join("\n", run.stdout());
+            assertThat(exit).as(run.output()).isZero();
+            assertThat(run.stdout()).as(run.output("three containers, the marker restored into the last two"))
+                    .anyMatch(l -> l.matches(" +#1 +\\d+\\.\\d\\ds +200 +first boot +baseline \"[0-9a-f]{32}\""))
+                    .anyMatch(l -> l.matches(" +#2 +\\d+\\.\\d\\ds +200 +fresh disk +same as #1"))
+                    .anyMatch(l -> l.matches(" +#3 +\\d+\\.\\d\\ds +200 +fresh disk +same as #1"))
+                    .anyMatch(l -> l.startsWith("reproduce: start #3 (after docker stop in ") && l.contains("then a new container muster-reproduce-"))
+                    .contains("reproduce: PASSED: every start became healthy, without crash recovery, with its data");
+            assertThat(transcript).as("each new container restores the dump of the one before")
+                    .contains("#2 | postgres-init | started", "#3 | postgres-init | started")
+                    .contains("#2 | schema        | restored postgres from db-", "#3 | schema        | restored postgres from db-")
+                    .doesNotContain("#2 | schema        | applied", "#3 | schema        | applied");
         }
         assertThat(DockerHost.containersOf("reproduce")).as("containers left behind").isEmpty();
         assertThat(DockerHost.volumes("muster-reproduce-")).as("volumes left behind").isEmpty();

@@ -82,7 +82,9 @@ class ShippedProfilesTest {
     void imageProfileIsTheDemoOnAPublicTokenProtectedControlPlane() {
         Profile profile = load("image.yaml");
 
-        assertThat(profile.services().keySet()).isEqualTo(load("demo.yaml").services().keySet());
+        assertThat(profile.services().keySet()).containsAll(load("demo.yaml").services().keySet()).contains("schema");
+        assertThat(profile.backups()).as("the database outlives a fresh disk as dumps in the bucket").containsKey("db");
+        assertThat(profile.backups().get("db").to().toString()).isEqualTo("/data/bucket/backups");
         assertThat(profile.control().listen()).isEqualTo("0.0.0.0:7860");
         assertThat(profile.control().tokenEnv()).isEqualTo("MUSTER_TOKEN");
         assertThat(profile.secrets()).containsKeys("DB_PASSWORD", "MUSTER_TOKEN");
