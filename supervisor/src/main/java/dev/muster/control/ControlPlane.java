@@ -131,6 +131,12 @@ public final class ControlPlane {
         metrics.register(source);
     }
 
+    /** Shows the backups' statuses (the run's {@code BackupLedger}) in {@code /status}, the record and the dashboard. */
+    public void addBackups(java.util.function.Supplier<java.util.List<dev.muster.backup.BackupStatus>> source) {
+        view.backups(source);
+        recorder.changed();
+    }
+
     /** Records that a phase of the boot (preflight, prepare, boot) began at {@code at}. */
     public void phase(String name, java.time.Instant at) {
         timeline.phase(name, "", at);

@@ -1,5 +1,7 @@
 package dev.muster.control;
 
+import dev.muster.backup.BackupStatus;
+import dev.muster.profile.BackupSpec;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.secret.Redactor;
@@ -8,6 +10,8 @@ import dev.muster.status.StackStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns the live state into {@link StatusDocument}s and health answers, with every free-text field
@@ -19,6 +23,7 @@ final class StackView {
     private final BootTimeline timeline;
     private final Redactor redactor;
     private volatile String control = "";
+    private volatile Supplier<List<BackupStatus>> backups = List::of;
 
     StackView(Profile profile, StackStatus status, BootTimeline timeline, Redactor redactor) {
         this.profile = profile;
@@ -29,6 +34,11 @@ final class StackView {
 
     void control(String url) {
         this.control = url;
+    }
+
+    /** Where the backups' statuses come from (the run's {@code BackupLedger}). */
+    void backups(Supplier<List<BackupStatus>> source) {
+        this.backups = source;
     }
 
     String stack() {
@@ -48,7 +58,12 @@ final class StackView {
         StatusDocument.Ending ending = timeline.ending();
         String health = ending != null ? "stopped" : health().status();
         return new StatusDocument(profile.name(), profile.source().toString(), ProcessHandle.current().pid(), control,
-                health, timeline.phases(), services, ending);
+                health, timeline.phases(), services, ending, backupReports());
+    }
+
+    private List<BackupReport> backupReports() {
+        return backups.get().stream().map(b -> BackupReport.of(b, Optional.ofNullable(profile.backups().get(b.backup()))
+                .map(BackupSpec::to).orElse(null), redactor::redact)).toList();
     }
 
     ServiceReport report(ServiceStatus s) {
