@@ -125,7 +125,7 @@ final class UpCommand implements Callable<Integer> {
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             dev.muster.backup.BackupLedger ledger = backups.ledger();
             control.addMetrics(registry -> dev.muster.backup.BackupMetrics.register(registry, ledger));
-            control.addBackups(ledger::snapshot);
+            control.addBackups(ledger);
             ControlPlane plane = control;
             new SignalTrap(streams.env(), console::info).install(signal -> {
                 plane.stopping(signal);

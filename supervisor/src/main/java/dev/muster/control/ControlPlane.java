@@ -131,9 +131,13 @@ public final class ControlPlane {
         metrics.register(source);
     }
 
-    /** Shows the backups' statuses (the run's {@code BackupLedger}) in {@code /status}, the record and the dashboard. */
-    public void addBackups(java.util.function.Supplier<java.util.List<dev.muster.backup.BackupStatus>> source) {
-        view.backups(source);
+    /**
+     * Shows the backups' statuses in {@code /status}, the dashboard and the boot record, which is rewritten
+     * after every dump attempt.
+     */
+    public void addBackups(dev.muster.backup.BackupLedger ledger) {
+        view.backups(ledger::snapshot);
+        ledger.addListener(recorder::changed);
         recorder.changed();
     }
 
