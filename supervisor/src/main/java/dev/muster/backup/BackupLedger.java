@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The latest {@link BackupStatus} of every backup, updated by each dump attempt; the source that the
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BackupLedger {
     private final Map<String, BackupStatus> statuses = new ConcurrentHashMap<>();
     private final List<String> order;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public BackupLedger(Collection<String> backups) {
         this.order = List.copyOf(backups);
@@ -20,6 +22,12 @@ public final class BackupLedger {
 
     void record(DumpOutcome outcome) {
         statuses.computeIfPresent(outcome.backup(), (name, status) -> status.after(outcome));
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Calls {@code listener} after every recorded attempt (the boot record is rewritten then); must not block. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Every backup's status, in declaration order. */

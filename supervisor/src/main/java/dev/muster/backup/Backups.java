@@ -9,6 +9,8 @@ import dev.muster.status.ServiceState;
 import dev.muster.status.StackStatus;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ public final class Backups implements AutoCloseable {
     private final DumpRestorer restorer;
     private final Consumer<String> info;
     private final Consumer<String> error;
+    private final Clock clock;
 
     /**
      * @param host  the writer's name in dump names and manifests
@@ -57,6 +60,7 @@ public final class Backups implements AutoCloseable {
         this.restorer = new DumpRestorer(profile.backups(), connector, tools, new ToolRun(children));
         this.info = info;
         this.error = error;
+        this.clock = clock;
     }
 
     /** What the schema guard asks on a fresh database. */
@@ -100,7 +104,6 @@ public final class Backups implements AutoCloseable {
         });
     }
 
-    /** Before {@code unit} stops: ends the periodic dumps, then runs the on-stop dumps anchored at it. */
     /** The units whose stop waits for an on-stop dump: each backup's PostgreSQL server. */
     public java.util.Set<String> stopAnchors() {
         return anchors.keySet();
@@ -108,15 +111,26 @@ public final class Backups implements AutoCloseable {
 
     /** Runs the on-stop dumps anchored at {@code unit}: every dependent of it has stopped, it has not. */
     public void beforeStop(String unit) {
+        beforeStop(unit, null);
+    }
+
+    /**
+     * As {@link #beforeStop(String)}, all of them within {@code within} (the share of a stop budget), each
+     * still within its own {@code timeout}; null for their own timeouts only.
+     */
+    public void beforeStop(String unit, Duration within) {
         List<BackupSpec> due = anchors.getOrDefault(unit, List.of());
         if (due.isEmpty()) {
             return;
         }
         close();
+        Instant deadline = within == null ? null : clock.instant().plus(within);
         for (BackupSpec spec : due) {
+            BackupSpec bounded = deadline == null ? spec : spec.within(Duration.between(clock.instant(), deadline));
             info.accept("backups." + spec.name() + ": on-stop dump of " + spec.database().name() + " before " + unit
-                    + " stops");
-            dump(spec, DumpOutcome.Trigger.ON_STOP);
+                    + " stops" + (bounded == spec ? "" : ", within " + dev.muster.status.Durations.format(bounded.timeout())
+                    + " of the stop budget"));
+            dump(bounded, DumpOutcome.Trigger.ON_STOP);
         }
     }
 

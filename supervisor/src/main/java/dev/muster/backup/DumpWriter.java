@@ -69,6 +69,12 @@ final class DumpWriter {
         tool.cancel();
     }
 
+    /** What is left of the dump's {@code timeout}: the three tools share it. */
+    private Duration left(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     private Manifest write(BackupSpec spec, DumpName name, DatabaseFacts facts, Instant start) throws IOException {
         Path dir = spec.to();
         DatabaseSpec db = spec.database();
@@ -77,14 +83,15 @@ final class DumpWriter {
         List<String> dump = new ArrayList<>(List.of(tools.find("pg_dump").toString(), "-Fc", "-f", dumpTemp.toString()));
         dump.addAll(ToolRun.connection(db));
         dump.addAll(List.of("-d", db.name()));
-        require(tool.run(dump, db, spec.timeout()), "pg_dump of " + db.describe());
+        Instant deadline = start.plus(spec.timeout());
+        require(tool.run(dump, db, left(deadline)), "pg_dump of " + db.describe());
         List<String> roles = new ArrayList<>(List.of(tools.find("pg_dumpall").toString(), "--roles-only", "-f",
                 rolesTemp.toString()));
         roles.addAll(ToolRun.connection(db));
         roles.addAll(List.of("-l", db.name()));
-        require(tool.run(roles, db, spec.timeout()), "pg_dumpall --roles-only (the roles a restore needs)");
+        require(tool.run(roles, db, left(deadline)), "pg_dumpall --roles-only (the roles a restore needs)");
         require(tool.run(List.of(tools.find("pg_restore").toString(), "--list", dumpTemp.toString()), null,
-                spec.timeout()), "verifying the dump with pg_restore --list");
+                left(deadline)), "verifying the dump with pg_restore --list");
         Manifest.Part dumpPart = commit(dumpTemp, name.dump(dir));
         Manifest.Part rolesPart = commit(rolesTemp, name.roles(dir));
         Manifest manifest = new Manifest(db.name(), facts.serverVersion(), start.toString(), host,

@@ -75,7 +75,7 @@ final class ToolRun {
             String text = Files.readString(output, StandardCharsets.UTF_8);
             String tail = text.length() > 2000 ? text.substring(text.length() - 2000) : text;
             return new Result(done ? process.exitValue() : -1, done ? tail
-                    : tail + "\n" + argv.get(0) + " did not finish within " + timeout.toSeconds() + "s and was killed");
+                    : tail + "\n" + argv.get(0) + " did not finish within " + dev.muster.status.Durations.format(timeout) + " and was killed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Process process = running.get();

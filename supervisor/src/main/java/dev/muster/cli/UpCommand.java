@@ -119,10 +119,13 @@ final class UpCommand implements Callable<Integer> {
                     dev.muster.schema.DatabaseSteps.create(clock, streams.env(), backups.restore()), reaper,
                     containers));
             dev.muster.backup.Backups dumps = backups;
-            dumps.stopAnchors().forEach(unit -> supervisor.beforeStopping(unit, () -> dumps.beforeStop(unit)));
+            dumps.stopAnchors().forEach(unit -> supervisor.beforeStopping(unit,
+                    (java.time.Duration within) -> dumps.beforeStop(unit, within)));
+            StopBudgetWiring.limits(profile, streams.env()).ifPresent(supervisor::stopUnder);
             control = startControl(profile, supervisor, clock, console, preflightAt, prepareAt);
             dev.muster.backup.BackupLedger ledger = backups.ledger();
             control.addMetrics(registry -> dev.muster.backup.BackupMetrics.register(registry, ledger));
+            control.addBackups(ledger);
             ControlPlane plane = control;
             new SignalTrap(streams.env(), console::info).install(signal -> {
                 plane.stopping(signal);

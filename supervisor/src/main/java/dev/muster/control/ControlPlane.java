@@ -139,6 +139,16 @@ public final class ControlPlane {
         metrics.register(source);
     }
 
+    /**
+     * Shows the backups' statuses in {@code /status}, the dashboard and the boot record, which is rewritten
+     * after every dump attempt.
+     */
+    public void addBackups(dev.muster.backup.BackupLedger ledger) {
+        view.backups(ledger::snapshot);
+        ledger.addListener(recorder::changed);
+        recorder.changed();
+    }
+
     /** Records that a phase of the boot (preflight, prepare, boot) began at {@code at}. */
     public void phase(String name, java.time.Instant at) {
         timeline.phase(name, "", at);

@@ -1,6 +1,8 @@
 package dev.muster.control;
 
 import dev.muster.logs.FileProblem;
+import dev.muster.backup.BackupStatus;
+import dev.muster.profile.BackupSpec;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.secret.Redactor;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns the live state into {@link StatusDocument}s and health answers, with every free-text field
@@ -23,6 +26,7 @@ final class StackView {
     private final Redactor redactor;
     private final Function<String, Optional<FileProblem>> logFiles;
     private volatile String control = "";
+    private volatile Supplier<List<BackupStatus>> backups = List::of;
 
     /** @param logFiles each service's {@code log:} file problem at the moment it is asked */
     StackView(Profile profile, StackStatus status, BootTimeline timeline, Redactor redactor,
@@ -36,6 +40,11 @@ final class StackView {
 
     void control(String url) {
         this.control = url;
+    }
+
+    /** Where the backups' statuses come from (the run's {@code BackupLedger}). */
+    void backups(Supplier<List<BackupStatus>> source) {
+        this.backups = source;
     }
 
     String stack() {
@@ -55,7 +64,12 @@ final class StackView {
         StatusDocument.Ending ending = timeline.ending();
         String health = ending != null ? "stopped" : health().status();
         return new StatusDocument(profile.name(), profile.source().toString(), ProcessHandle.current().pid(), control,
-                health, timeline.phases(), services, ending);
+                health, timeline.phases(), services, ending, backupReports());
+    }
+
+    private List<BackupReport> backupReports() {
+        return backups.get().stream().map(b -> BackupReport.of(b, Optional.ofNullable(profile.backups().get(b.backup()))
+                .map(BackupSpec::to).orElse(null), redactor::redact)).toList();
     }
 
     ServiceReport report(ServiceStatus s) {

@@ -18,17 +18,27 @@ import java.util.Optional;
  * @param phases   the boot's phases in the order they happened (preflight, prepare, boot, all ready, stopping, stopped)
  * @param services every service in declaration order
  * @param ended    how muster ended, null while it runs
+ * @param backups  every backup under {@code backups:}, in declaration order; empty without any (and in
+ *                 records written before backups were reported)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StatusDocument(String stack, String source, long pid, String control, String health,
-                             List<Phase> phases, List<ServiceReport> services, Ending ended) {
+                             List<Phase> phases, List<ServiceReport> services, Ending ended,
+                             List<BackupReport> backups) {
     /** The boot record's file name in the run directory. */
     public static final String RECORD_FILE = "boot.json";
 
     public StatusDocument {
         phases = phases == null ? List.of() : List.copyOf(phases);
         services = services == null ? List.of() : List.copyOf(services);
+        backups = backups == null ? List.of() : List.copyOf(backups);
+    }
+
+    /** A document without backups. */
+    public StatusDocument(String stack, String source, long pid, String control, String health, List<Phase> phases,
+                          List<ServiceReport> services, Ending ended) {
+        this(stack, source, pid, control, health, phases, services, ended, List.of());
     }
 
     /** When a phase (by name) began, if it did. */

@@ -1,5 +1,6 @@
 package dev.muster.control;
 
+import dev.muster.status.Durations;
 import dev.muster.status.SummaryTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class StatusReport {
         lines.add(document.stack() + ": " + document.health() + " (muster pid " + document.pid() + ", control "
                 + document.control() + ready + ")");
         lines.addAll(table(document));
+        lines.addAll(backups(document));
         return lines;
     }
 
@@ -53,6 +55,7 @@ public final class StatusReport {
                     + " killed (SIGKILL, OOM) or the machine stopped; its last recorded state:");
         }
         lines.addAll(table(document));
+        lines.addAll(backups(document));
         return lines;
     }
 
@@ -72,6 +75,21 @@ public final class StatusReport {
             if (s.logFile() != null) {
                 lines.add("  " + s.name() + ": " + s.logFile().sentence(zone));
             }
+        }
+        return lines;
+    }
+
+    /** One line per backup: its newest dump of the run, and the latest attempt when it did not write one. */
+    List<String> backups(StatusDocument document) {
+        List<String> lines = new ArrayList<>();
+        for (BackupReport b : document.backups()) {
+            String last = b.lastSuccessAt() == null ? "no dump yet in this run"
+                    : "last dump " + time(Instant.parse(b.lastSuccessAt())) + ", " + b.lastFile() + " ("
+                    + b.lastSize() + " bytes in " + Durations.format(Duration.ofMillis(b.lastDurationMs())) + ")";
+            String attempt = b.lastResult() == null || b.lastResult().equals("written") ? ""
+                    : "; latest attempt " + time(Instant.parse(b.lastAttemptAt())) + " " + b.lastResult()
+                    + (b.lastDetail().isEmpty() ? "" : ": " + b.lastDetail());
+            lines.add("backup " + b.name() + " to " + b.to() + ": " + last + "; " + b.failures() + " failed" + attempt);
         }
         return lines;
     }

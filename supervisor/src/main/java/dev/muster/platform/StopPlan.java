@@ -19,7 +19,9 @@ import java.util.function.Function;
 /**
  * The worst-case shutdown of a profile: stages in the order they begin (reverse dependency order),
  * independent ones in parallel, each taking its on-stop dump and its whole stop timeout. The plan's
- * length is the longest chain of stages.
+ * length is the longest chain of stages. A task that others depend on adds no stop time: while it runs
+ * its dependents have not started, and once completed it stops at once (under a budget it still gets
+ * whatever is left before its deadline, see {@link StopSchedule}).
  *
  * @param stages by unit, in reverse start order
  */
@@ -39,6 +41,11 @@ public record StopPlan(Map<String, StopStage> stages) {
             ServiceSpec spec = profile.services().get(name);
             Duration dump = anchors.getOrDefault(name, List.of()).stream().map(dumpTime).reduce(Duration.ZERO, Duration::plus);
             Duration stop = spec.kind().inProcess() ? Duration.ZERO : spec.stop().timeout();
+            if (spec.kind().runsToCompletion() && !graph.dependentsOf(name).isEmpty()) {
+                // While it runs, its dependents have not started (they wait for it to complete), so their stops
+                // are instant then; once completed it stops at once. Its stop never adds to theirs.
+                stop = Duration.ZERO;
+            }
             stages.put(name, new StopStage(name, isPostgres(spec) ? StopStage.Tier.DATABASE : StopStage.Tier.APPLICATION,
                     graph.dependentsOf(name), dump, stop));
         }

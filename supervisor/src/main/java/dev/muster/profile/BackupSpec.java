@@ -35,6 +35,16 @@ public record BackupSpec(String name, DatabaseSpec database, Path to, Duration e
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
+    /**
+     * This backup with a dump bounded by {@code limit} as well as by its own timeout (a stop budget's
+     * share); itself when its own timeout is already shorter. A negative limit counts as zero.
+     */
+    public BackupSpec within(Duration limit) {
+        Duration bounded = limit.isNegative() ? Duration.ZERO : limit;
+        return bounded.compareTo(timeout) >= 0 ? this
+                : new BackupSpec(name, database, to, every, onStop, restore, keep, bounded);
+    }
+
     /** Whether it dumps periodically while running. */
     public boolean periodic() {
         return !every.isZero();

@@ -274,6 +274,11 @@ final class ServiceUnit {
 
     /** Stops the unit's workload, if any, with its stop signal and timeout. Blocking; safe at any time. */
     void stop() {
+        stop(service.spec().stop().timeout());
+    }
+
+    /** Stops the unit's workload, if any, with its stop signal, SIGKILL after {@code timeout}. */
+    void stop(java.time.Duration timeout) {
         Workload running;
         synchronized (this) {
             stopping = true;
@@ -285,7 +290,7 @@ final class ServiceUnit {
             step.cancel(service.spec());
         }
         if (running != null && running.isAlive()) {
-            StopAction.run(service, running, lifecycle, context.console(), false);
+            StopAction.run(service, running, lifecycle, context.console(), false, timeout);
         } else if (running != null) {
             Run.clearGroup(running);
         }

@@ -45,13 +45,15 @@ public final class Supervisor implements UnitEvents {
     private final CompletableFuture<StopReason> stop = new CompletableFuture<>();
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     private final List<String> killed = new CopyOnWriteArrayList<>();
-    private final Map<String, List<Runnable>> beforeStop = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<java.util.function.Consumer<Duration>>> beforeStop = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "muster-unit");
         thread.setDaemon(true);
         return thread;
     });
     private Instant bootStarted;
+    private volatile Instant stopAsked;
+    private volatile StopLimits limits;
     private volatile StackEnding ending;
 
     public Supervisor(Profile profile, Plan plan, SupervisorParts parts) {
@@ -98,6 +100,14 @@ public final class Supervisor implements UnitEvents {
      * Register before {@link #run()}.
      */
     public void beforeStopping(String unit, Runnable hook) {
+        beforeStopping(unit, within -> hook.run());
+    }
+
+    /**
+     * As {@link #beforeStopping(String, Runnable)}; the hook is given how long it may take under the stop
+     * budget ({@link #stopUnder}), or null when it keeps its own timeout.
+     */
+    public void beforeStopping(String unit, java.util.function.Consumer<Duration> hook) {
         if (!units.containsKey(unit)) {
             throw new IllegalArgumentException("no service named '" + unit + "'; known: " + units.keySet());
         }
@@ -111,6 +121,15 @@ public final class Supervisor implements UnitEvents {
      */
     public void outputLost(String unit, String why) {
         Optional.ofNullable(units.get(unit)).ifPresent(u -> u.fault(why));
+    }
+
+    /**
+     * When the stop comes from a signal, every unit's stop timeout and every stop hook's time come from
+     * {@code limits}, measured from the signal's arrival; any other stop keeps the units' own timeouts.
+     * Set before {@link #run()}.
+     */
+    public void stopUnder(StopLimits limits) {
+        this.limits = limits;
     }
 
     /** Asks the supervisor to stop as if it had received this signal. */
@@ -135,7 +154,13 @@ public final class Supervisor implements UnitEvents {
             unit.finished().thenRun(this::finished);
         }
         StopReason reason = stop.join();
-        new Shutdown(graph, units, executor, beforeStop).run();
+        StopLimits budget = reason instanceof StopReason.Signalled ? limits : null;
+        if (budget != null) {
+            budget.announcement().forEach(parts.console()::info);
+        }
+        Instant from = stopAsked;
+        new Shutdown(graph, units, executor, beforeStop, budget,
+                () -> Duration.between(from, parts.clock().instant())).run();
         parts.containers().close();
         int orphans = parts.reaper() == null ? 0 : parts.reaper().endOrphans(new dev.muster.process.Signals(), ORPHAN_GRACE);
         if (orphans > 0) {
@@ -193,7 +218,10 @@ public final class Supervisor implements UnitEvents {
     }
 
     /** Begins stopping the stack: from now on its health is "stopping", whatever the services' states. */
-    private void stopWith(StopReason reason) {
+    private synchronized void stopWith(StopReason reason) {
+        if (stopAsked == null) {
+            stopAsked = parts.clock().instant();
+        }
         status.stopping();
         stop.complete(reason);
     }

@@ -28,6 +28,21 @@ class BackupStatusTest {
     }
 
     @Test
+    void everyRecordedAttemptIsToldToTheListeners() {
+        BackupLedger ledger = new BackupLedger(List.of("db"));
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        ledger.addListener(told::incrementAndGet);
+
+        ledger.record(new DumpOutcome("db", DumpOutcome.Trigger.SCHEDULED, DumpOutcome.Result.SKIPPED, T,
+                Duration.ZERO, null, 0, "no tables"));
+        ledger.record(new DumpOutcome("db", DumpOutcome.Trigger.ON_STOP, DumpOutcome.Result.WRITTEN, T.plusSeconds(9),
+                Duration.ofSeconds(1), "db-2.dump", 10, ""));
+
+        assertThat(told).hasValue(2);
+        assertThat(ledger.snapshot().get(0).lastFile()).isEqualTo("db-2.dump");
+    }
+
+    @Test
     void theNextPeriodicDumpFollowsTheLastStartByOnePeriodOrAtOnceWhenLate() {
         assertThat(BackupScheduler.delay(T, Duration.ofMinutes(15), T.plusSeconds(60))).isEqualTo(Duration.ofMinutes(14));
         assertThat(BackupScheduler.delay(T, Duration.ofMinutes(15), T.plus(Duration.ofMinutes(20)))).isZero();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupRestoreIT {
     private static final Duration BOOT = Duration.ofSeconds(90);
     private static final String READY = line("muster") + "all required services ready in";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -127,6 +130,43 @@ class BackupRestoreIT {
             assertThat(run.awaitExit(BOOT)).as(run.output()).isEqualTo(143);
         }
         assertThat(dumps()).hasSize(2);
+    }
+
+    @Test
+    void statusShowsThePeriodicDumpAndTheBootRecordTheOnStopDump() throws Exception {
+        Path profile = profile("every: 2s");
+        Path runDir = dir.resolve("run");
+        Files.writeString(profile, Files.readString(profile).replace("control: { listen: \"127.0.0.1:0\" }",
+                "control: { listen: \"127.0.0.1:0\", run_dir: " + runDir + " }"));
+        String onStopFile;
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            ControlHttp control = ControlHttp.of(run);
+            run.awaitLine(READY, BOOT);
+            execute("INSERT INTO app.rows (payload) SELECT 'row' FROM generate_series(1, 100)");
+            run.awaitLine("backups\\.db \\(scheduled\\): wrote db-", BOOT);
+
+            await().atMost(BOOT).untilAsserted(() -> {
+                JsonNode backup = JSON.readTree(control.get("/status").body()).path("backups").get(0);
+                assertThat(backup.path("name").asText()).isEqualTo("db");
+                assertThat(backup.path("to").asText()).isEqualTo(bucket.toString());
+                assertThat(backup.path("lastSuccessAt").isTextual()).as(backup.toString()).isTrue();
+                assertThat(backup.path("lastSize").asLong()).isPositive();
+                assertThat(backup.path("lastDurationMs").asLong()).isPositive();
+                assertThat(backup.path("lastFile").asText()).matches("db-.*\\.dump");
+                assertThat(Files.exists(bucket.resolve(backup.path("lastFile").asText()))).isTrue();
+                assertThat(backup.path("lastResult").asText()).isEqualTo("written");
+                assertThat(backup.path("failures").asInt()).isZero();
+            });
+            run.signal("TERM");
+            assertThat(run.awaitExit(BOOT)).as(run.output()).isEqualTo(143);
+            java.util.regex.Matcher wrote = java.util.regex.Pattern.compile("backups\\.db \\(on-stop\\): wrote (db-\\S+\\.dump)")
+                    .matcher(run.transcript());
+            assertThat(wrote.find()).as(run.output()).isTrue();
+            onStopFile = wrote.group(1);
+        }
+        JsonNode recorded = JSON.readTree(Files.readString(runDir.resolve("boot.json"))).path("backups").get(0);
+        assertThat(recorded.path("lastFile").asText()).as(recorded.toString()).isEqualTo(onStopFile);
+        assertThat(recorded.path("failures").asInt()).isZero();
     }
 
     @Test

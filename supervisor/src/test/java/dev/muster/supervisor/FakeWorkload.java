@@ -17,6 +17,7 @@ final class FakeWorkload implements Workload {
     private final Instant started;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final List<Signal> signals = new CopyOnWriteArrayList<>();
+    private final List<Duration> stopTimeouts = new CopyOnWriteArrayList<>();
     private volatile boolean ignoresStop;
     private volatile Instant ended;
 
@@ -40,6 +41,11 @@ final class FakeWorkload implements Workload {
         return List.copyOf(signals);
     }
 
+    /** The timeout of every stop it was given, in order. */
+    List<Duration> stopTimeouts() {
+        return List.copyOf(stopTimeouts);
+    }
+
     @Override
     public long pid() {
         return pid;
@@ -53,6 +59,7 @@ final class FakeWorkload implements Workload {
     @Override
     public StopResult stop(Signal signal, Duration timeout) {
         signals.add(signal);
+        stopTimeouts.add(timeout);
         if (exit.isDone()) {
             return new StopResult(exit.join(), false, Duration.ZERO);
         }

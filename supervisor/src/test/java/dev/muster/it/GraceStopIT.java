@@ -1,0 +1,88 @@
+package dev.muster.it;
+
+import static dev.muster.it.Fixtures.line;
+import static dev.muster.it.Fixtures.sh;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stopping under {@code grace:} with a real PostgreSQL: an app that ignores SIGTERM and would take its
+ * whole 30 s stop timeout is SIGKILLed after its share, so PostgreSQL still shuts down cleanly in time.
+ */
+class GraceStopIT {
+    private static final Duration BOOT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+    int port;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(PostgresCluster.available(), "needs PostgreSQL 15 in " + PostgresCluster.BIN + " and root");
+        PostgresCluster.openForPostgres(dir);
+        port = Fixtures.freePort();
+    }
+
+    @Test
+    void theSlowAppIsCutSoPostgresShutsDownCleanlyWithinTheGrace() {
+        Path data = dir.resolve("pg");
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: grace
+                grace: 8s
+                env:
+                  PATH: %1$s:${PATH}
+                directories:
+                  - { path: %2$s, owner: postgres, mode: "0700" }
+                services:
+                  postgres-init:
+                    kind: task
+                    creates: %2$s/PG_VERSION
+                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
+                    user: postgres
+                    cwd: %3$s
+                  postgres:
+                    depends_on: [postgres-init]
+                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
+                    user: postgres
+                    cwd: %3$s
+                    ready: { postgres: { port: %4$d }, timeout: 30s }
+                    stop: { signal: INT, timeout: 5s }
+                  app:
+                    depends_on: [postgres]
+                    command: %5$s
+                    ready: { log: "app up", timeout: 20s }
+                    stop: { timeout: 30s }
+                """.formatted(PostgresCluster.BIN, data, dir, port, sh("ignore-term.sh", dir, "app")));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine(line("muster") + "all required services ready in", BOOT);
+
+            Instant sent = Instant.now();
+            run.signal("TERM");
+            run.awaitLine(line("postgres") + ".*database system is shut down", Duration.ofSeconds(20));
+            Duration postgresDown = Duration.between(sent, Instant.now());
+            int exit = run.awaitExit(Duration.ofSeconds(20));
+
+            assertThat(exit).as(run.output()).isEqualTo(143);
+            assertThat(run.stdout()).as(run.output("said once what the grace cuts"))
+                    .filteredOn(l -> l.contains("stopping under a 8s grace (grace: in the profile)")).singleElement()
+                    .satisfies(l -> assertThat(l).containsPattern("app gets (3s|3\\.00s) instead of 30s").contains("; postgres 5s"));
+            assertThat(run.stdout()).as(run.output("the app is SIGKILLed after its 3s, not its own 30s"))
+                    .anyMatch(l -> l.matches(line("muster") + "stopping app: SIGTERM to its process group, SIGKILL after (2\\.9\\d|3\\.00)s"))
+                    .anyMatch(l -> l.matches(line("muster") + "app stopped: did not stop within (2\\.9\\d|3\\.00)s of SIGTERM.*"))
+                    .noneMatch(l -> l.matches(line("muster") + "postgres stopped: did not stop.*"));
+            assertThat(postgresDown).as(run.output("PostgreSQL shut down cleanly well within the 8s grace"))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(3))
+                    .isLessThan(Duration.ofSeconds(8));
+        }
+    }
+}
