@@ -111,8 +111,8 @@ final class ServiceUnit {
         CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
         context.sleeper().await(CompletableFuture.anyOf(gate, cancel));
         if (gate.isCompletedExceptionally()) {
-            String why = gate.handle((ok, e) -> (e instanceof CompletionException ? e.getCause() : e).getMessage()).join();
-            notStarted("not started: dependency " + why);
+            String why = gate.handle((ok, e) -> notStartedBecause(e instanceof CompletionException ? e.getCause() : e)).join();
+            notStarted("not started: " + why);
             return false;
         }
         if (!gate.isDone()) {
@@ -120,6 +120,10 @@ final class ServiceUnit {
             return false;
         }
         return true;
+    }
+
+    private static String notStartedBecause(Throwable cause) {
+        return cause instanceof DependencyFailed failed ? failed.notStarted() : "dependency " + cause.getMessage();
     }
 
     /** Runs once to its end; past its {@code timeout} it is stopped like a service and fails. */

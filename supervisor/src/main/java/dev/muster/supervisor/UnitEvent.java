@@ -76,14 +76,17 @@ sealed interface UnitEvent {
         }
     }
 
-    /** {@code enabled: false}: not part of this boot, and nothing waits for it. */
+    /**
+     * {@code enabled: false}: not part of this boot. Its dependents (only optional ones pass the
+     * loader) are not started: "not started: NAME is disabled".
+     */
     record Disabled() implements UnitEvent {
         public ServiceStatus next(ServiceStatus s, Instant now) {
             return s.with(ServiceState.DISABLED, "disabled (enabled: false)");
         }
 
         public Release release() {
-            return Release.ALL;
+            return Release.FAIL;
         }
     }
 
