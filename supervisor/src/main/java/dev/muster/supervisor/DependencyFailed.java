@@ -18,6 +18,11 @@ final class DependencyFailed extends RuntimeException {
         this.disabled = disabled;
     }
 
+    /** Whether the dependency is off ({@code enabled: false}) rather than failed. */
+    boolean disabled() {
+        return disabled;
+    }
+
     /** Why a dependent is not started: "dependency db failed", "flower is disabled". */
     String notStarted() {
         return disabled ? getMessage() : "dependency " + getMessage();

@@ -78,7 +78,7 @@ final class ServiceUnit {
         try {
             if (!service.spec().enabled()) {
                 context.console().line(name(), "disabled (enabled: false): not part of this boot");
-                lifecycle.apply(new UnitEvent.Disabled());
+                lifecycle.apply(new UnitEvent.Disabled("disabled (enabled: false)"));
             } else if (awaitDependencies(units)) {
                 runByKind();
             }
@@ -111,8 +111,14 @@ final class ServiceUnit {
         CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
         context.sleeper().await(CompletableFuture.anyOf(gate, cancel));
         if (gate.isCompletedExceptionally()) {
-            String why = gate.handle((ok, e) -> notStartedBecause(e instanceof CompletionException ? e.getCause() : e)).join();
-            notStarted("not started: " + why);
+            Throwable cause = gate.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+            String why = "not started: " + notStartedBecause(cause);
+            if (cause instanceof DependencyFailed failed && failed.disabled() && !service.spec().required()) {
+                context.console().line(name(), why);
+                lifecycle.apply(new UnitEvent.Disabled(why));
+            } else {
+                notStarted(why);
+            }
             return false;
         }
         if (!gate.isDone()) {

@@ -104,7 +104,7 @@ class ServiceUnitTest {
                     && stack.status("app").state() == ServiceState.READY);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(stack.time.slept()).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
-            assertThat(stack.stderr()).anyMatch(l -> l.matches(".*restarting app in 2m0\\ds \\(exited with code 1\\).*"));
+            assertThat(stack.stderr()).anyMatch(l -> l.matches(".*restarting app in 2m\\d{1,2}s \\(exited with code 1\\).*"));
         }
     }
 
@@ -279,7 +279,7 @@ class ServiceUnitTest {
             await().atMost(WAIT).until(() -> stack.stdout().stream().anyMatch(l -> l.contains("all required services ready")));
             assertThat(stack.status("flower").state()).isEqualTo(ServiceState.DISABLED);
             assertThat(stack.status("flower").stateLabel()).isEqualTo("disabled");
-            assertThat(stack.status("dashboard").state()).isEqualTo(ServiceState.NOT_STARTED);
+            assertThat(stack.status("dashboard").state()).as("settled, not a failure").isEqualTo(ServiceState.DISABLED);
             assertThat(stack.status("dashboard").detail()).isEqualTo("not started: flower is disabled");
             assertThat(stack.runtime.launches("flower")).isEmpty();
             assertThat(stack.runtime.launches("dashboard")).isEmpty();
