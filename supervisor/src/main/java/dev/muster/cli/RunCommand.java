@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
  * profile's environment. CMD is attached to the terminal; muster's own lines go to stderr.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a one-off command with the services it needs up (like docker compose run): boot what",
-            "--service NAME depends on (or, without --service, every service), run CMD with NAME's user, cwd and env",
-            "attached to the terminal, pass SIGINT/SIGTERM on to it, then stop everything in reverse order.",
+        description = {"Run a one-off command with the services it needs up, like docker compose run.",
+            "Boots what --service NAME depends on (without --service: every service), runs CMD with NAME's",
+            "user, cwd and env attached to the terminal, passes SIGINT/SIGTERM on to it first, then stops",
+            "every service in reverse dependency order.",
             "Exit: CMD's code (128+N if a signal killed it); 1 a dependency failed (CMD never runs),",
             "2 invalid profile or unknown service, 3 preflight failed (CMD not found included)."})
 final class RunCommand implements Callable<Integer> {
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                         : " on PATH (" + path + ")") + "; nothing was started. Fix the command or install it")));
         StopSpec stop = as == null ? StopSpec.defaults() : as.spec().stop();
         return new OneOffCommand(start.launcher, argv, env, cwd, as == null ? null : as.user(), stop.timeout(),
-                console::info);
+                console::info, System.console() != null);
     }
 
     /** What preflight checks: the dependencies and, for its user, cwd and env, the service itself. */

@@ -28,6 +28,7 @@ public final class OneOffCommand implements OneOff {
     private final UserId user;
     private final Duration stopTimeout;
     private final Consumer<String> info;
+    private final boolean terminal;
     private AttachedProcess process;
     private boolean closed;
 
@@ -37,9 +38,12 @@ public final class OneOffCommand implements OneOff {
      * @param user        the account to run as; null for muster's own
      * @param stopTimeout how long it gets after a forwarded signal before SIGKILL
      * @param info        told when SIGKILL was needed
+     * @param terminal    whether muster runs on a terminal: then a SIGINT is the terminal's Ctrl-C, which
+     *                    the kernel already sent to the command (it shares muster's process group), so
+     *                    it is not sent a second time; only the stop timeout starts
      */
     public OneOffCommand(ProcessLauncher launcher, List<String> argv, Map<String, String> env, Path cwd, UserId user,
-                         Duration stopTimeout, Consumer<String> info) {
+                         Duration stopTimeout, Consumer<String> info, boolean terminal) {
         this.launcher = launcher;
         this.argv = List.copyOf(argv);
         this.env = Map.copyOf(env);
@@ -47,6 +51,7 @@ public final class OneOffCommand implements OneOff {
         this.user = user;
         this.stopTimeout = stopTimeout;
         this.info = info;
+        this.terminal = terminal;
     }
 
     @Override
@@ -65,7 +70,8 @@ public final class OneOffCommand implements OneOff {
     @Override
     public boolean forward(Signal signal) {
         AttachedProcess running = running();
-        if (running == null || !running.signal(signal)) {
+        boolean alreadySent = terminal && signal == Signal.INT;
+        if (running == null || running.exit().isDone() || !(alreadySent || running.signal(signal))) {
             return false;
         }
         CompletableFuture.delayedExecutor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
