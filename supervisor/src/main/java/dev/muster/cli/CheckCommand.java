@@ -52,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
                 line.append(", disabled");
             }
             line.append(")");
+            if (spec.kind() == dev.muster.profile.Kind.EXTERNAL && spec.enabled()) {
+                line.append(" not started here; waited for up to ").append(dev.muster.status.Durations.format(spec.ready().timeout()))
+                        .append(" with ").append(spec.ready().probe().describe());
+            }
             if (!spec.dependsOn().isEmpty()) {
                 line.append(" after ");
                 spec.dependsOn().forEach((dep, condition) -> line.append(dep).append(" ").append(condition.yamlName()).append(", "));

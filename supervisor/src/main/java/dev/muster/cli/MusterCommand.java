@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "muster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prepares, boots, supervises and cleanly stops the services of one container.",
         subcommands = {UpCommand.class, CheckCommand.class, ConfigCommand.class, StatusCommand.class, LogsCommand.class,
-            DownCommand.class, ReproduceCommand.class, SchemaCommand.class, ProbeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+            DownCommand.class, RunCommand.class, ReproduceCommand.class, SchemaCommand.class, ProbeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class MusterCommand implements Runnable {
     /** Columns of every help text: the descriptions are written for lines of up to 100 characters. */
     static final int HELP_WIDTH = 100;
@@ -25,7 +25,7 @@ public final class MusterCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: up, check, config, status, logs, down, reproduce or schema (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: up, run, check, config, status, logs, down, reproduce or schema (see --help)");
     }
 
     /** A command line whose commands print to {@code out}/{@code err} and read {@code env}. */

@@ -39,6 +39,16 @@ public final class Children {
         return process;
     }
 
+    /** Starts an attached child ({@code muster run}'s command) with {@code start} and registers it before anyone can look. */
+    synchronized AttachedProcess registerAttached(Supplier<AttachedProcess> start) {
+        AttachedProcess process = start.get();
+        started.put(process.pid(), process.exit());
+        process.exit().whenComplete((status, error) -> forget(process.pid()));
+        registrations++;
+        notifyAll();
+        return process;
+    }
+
     /** The exit future of a child muster started, if {@code pid} is one. */
     synchronized Optional<CompletableFuture<?>> started(long pid) {
         return Optional.ofNullable(started.get(pid));

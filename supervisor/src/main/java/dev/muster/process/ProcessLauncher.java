@@ -81,7 +81,7 @@ public final class ProcessLauncher {
     private RunningProcess start(LaunchRequest request) {
         ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile())
                 .redirectErrorStream(true);
-        builder.environment().putAll(environment(request));
+        builder.environment().putAll(environment(request.user(), request.env()));
         try {
             Process process = builder.start();
             process.getOutputStream().close();
@@ -94,10 +94,49 @@ public final class ProcessLauncher {
         }
     }
 
+    /**
+     * Starts a one-off command attached to muster's terminal ({@code muster run}): stdin, stdout and
+     * stderr are muster's own, and it stays in muster's process group (no setsid), so it can read the
+     * terminal and a terminal's Ctrl-C reaches it as it reaches muster. It runs as {@code user} with
+     * muster's parent-death signal handling, like every child.
+     *
+     * @param env variables added to (or replacing) muster's own environment
+     */
+    public AttachedProcess attach(List<String> argv, Map<String, String> env, Path cwd, UserId user) {
+        java.util.concurrent.Future<AttachedProcess> started = starter.submit(() -> children.registerAttached(() -> {
+            ProcessBuilder builder = new ProcessBuilder(wrapped(argv, user, Signal.TERM, false))
+                    .directory(cwd.toFile()).inheritIO();
+            builder.environment().putAll(environment(user, env));
+            try {
+                return new AttachedProcess(builder.start(), signals);
+            } catch (IOException e) {
+                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                throw new MusterException(ExitCodes.SERVICE_FAILED, "cannot start " + argv.get(0) + " in " + cwd + ": " + reason);
+            }
+        }));
+        try {
+            return started.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MusterException(ExitCodes.SERVICE_FAILED, "interrupted while starting " + argv.get(0));
+        }
+    }
+
     private List<String> fullArgv(LaunchRequest request) {
+        return wrapped(request.argv(), request.user(), request.parentDeath(), true);
+    }
+
+    /** {@code [setsid] [setpriv ... --] ARGV}: its own session when {@code session}, another user, the parent-death signal. */
+    private List<String> wrapped(List<String> command, UserId user, Signal parentDeathSignal, boolean session) {
         List<String> argv = new ArrayList<>();
-        argv.add(setsid.toString());
-        UserId user = request.user();
+        if (session) {
+            argv.add(setsid.toString());
+        }
         boolean otherUser = user != null && user.uid() != self.uid();
         if (otherUser && setpriv == null) {
             throw new MusterException(ExitCodes.PREFLIGHT_FAILED,
@@ -106,7 +145,7 @@ public final class ProcessLauncher {
         if (otherUser || parentDeath) {
             argv.add(setpriv.toString());
             if (parentDeath) {
-                argv.add("--pdeathsig=" + request.parentDeath().name());
+                argv.add("--pdeathsig=" + parentDeathSignal.name());
             }
             if (otherUser) {
                 argv.add("--reuid=" + user.uid());
@@ -115,7 +154,7 @@ public final class ProcessLauncher {
             }
             argv.add("--");
         }
-        argv.addAll(request.argv());
+        argv.addAll(command);
         return argv;
     }
 
@@ -140,9 +179,8 @@ public final class ProcessLauncher {
         }
     }
 
-    private Map<String, String> environment(LaunchRequest request) {
+    private Map<String, String> environment(UserId user, Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>();
-        UserId user = request.user();
         if (user != null && user.uid() != self.uid() && user.hasName()) {
             env.put("USER", user.name());
             env.put("LOGNAME", user.name());
@@ -150,7 +188,7 @@ public final class ProcessLauncher {
                 env.put("HOME", user.home());
             }
         }
-        env.putAll(request.env());
+        env.putAll(extra);
         return env;
     }
 }

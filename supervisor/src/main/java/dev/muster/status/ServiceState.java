@@ -20,7 +20,7 @@ public enum ServiceState {
     FAILED,
     /** Never started because a dependency failed or muster stopped first. */
     NOT_STARTED,
-    /** {@code enabled: false}: not part of this boot. */
+    /** {@code enabled: false}, or optional and depending on such a service: not part of this boot. */
     DISABLED,
     /** Being stopped by muster. */
     STOPPING,

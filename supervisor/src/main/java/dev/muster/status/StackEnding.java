@@ -81,6 +81,18 @@ public sealed interface StackEnding {
         }
     }
 
+    /** {@code muster run}'s command ended (its code, 128+N for a signal death), then the stack stopped. */
+    record CommandEnded(String command, int exitCode, List<String> killed) implements StackEnding {
+        public CommandEnded {
+            killed = List.copyOf(killed);
+        }
+
+        public String how() {
+            String ended = command + " " + new dev.muster.process.ExitStatus(exitCode).describe();
+            return killed.isEmpty() ? ended + "; every service stopped cleanly" : ended + killedText(killed);
+        }
+    }
+
     /** muster itself failed before it could stop the stack in order. */
     record Aborted(int exitCode, List<String> killed) implements StackEnding {
         public String how() {

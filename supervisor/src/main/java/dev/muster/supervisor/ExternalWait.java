@@ -30,7 +30,7 @@ final class ExternalWait {
 
     /** Waits for readiness, then until {@code cancel}. Blocking. */
     void run(CompletableFuture<Void> cancel) {
-        lifecycle.apply(new UnitEvent.Launched(0));
+        lifecycle.apply(new UnitEvent.Awaiting());
         if (!service.spec().ready().hasProbe()) {
             lifecycle.apply(new UnitEvent.Ready("external (no ready probe)", false));
         } else {

@@ -53,8 +53,7 @@ final class Lifecycle {
                 ready.complete(null);
             }
             case ALL -> completeAll();
-            case FAIL -> failAll(event instanceof UnitEvent.NotStarted n ? n.why()
-                    : event instanceof UnitEvent.Cancelled ? "stopped" : "failed");
+            case FAIL -> failAll(event);
             default -> {
             }
         }
@@ -66,8 +65,10 @@ final class Lifecycle {
         completed.complete(null);
     }
 
-    private void failAll(String why) {
-        DependencyFailed failure = new DependencyFailed(name, why);
+    private void failAll(UnitEvent event) {
+        DependencyFailed failure = event instanceof UnitEvent.Disabled ? new DependencyFailed(name, "is disabled", true)
+                : new DependencyFailed(name, event instanceof UnitEvent.NotStarted n ? n.why()
+                        : event instanceof UnitEvent.Cancelled ? "stopped" : "failed");
         started.completeExceptionally(failure);
         ready.completeExceptionally(failure);
         completed.completeExceptionally(failure);

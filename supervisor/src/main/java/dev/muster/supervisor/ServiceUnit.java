@@ -79,7 +79,7 @@ final class ServiceUnit {
         try {
             if (!service.spec().enabled()) {
                 context.console().line(name(), "disabled (enabled: false): not part of this boot");
-                lifecycle.apply(new UnitEvent.Disabled());
+                lifecycle.apply(new UnitEvent.Disabled("disabled (enabled: false)"));
             } else if (awaitDependencies(units)) {
                 runByKind();
             }
@@ -112,8 +112,14 @@ final class ServiceUnit {
         CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
         context.sleeper().await(CompletableFuture.anyOf(gate, cancel));
         if (gate.isCompletedExceptionally()) {
-            String why = gate.handle((ok, e) -> (e instanceof CompletionException ? e.getCause() : e).getMessage()).join();
-            notStarted("not started: dependency " + why);
+            Throwable cause = gate.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+            String why = "not started: " + notStartedBecause(cause);
+            if (cause instanceof DependencyFailed failed && failed.disabled() && !service.spec().required()) {
+                context.console().line(name(), why);
+                lifecycle.apply(new UnitEvent.Disabled(why));
+            } else {
+                notStarted(why);
+            }
             return false;
         }
         if (!gate.isDone()) {
@@ -121,6 +127,10 @@ final class ServiceUnit {
             return false;
         }
         return true;
+    }
+
+    private static String notStartedBecause(Throwable cause) {
+        return cause instanceof DependencyFailed failed ? failed.notStarted() : "dependency " + cause.getMessage();
     }
 
     /** Runs once to its end; past its {@code timeout} it is stopped like a service and fails. */

@@ -34,4 +34,12 @@ sealed interface StopReason {
             return new StackEnding.AllFinished(killed);
         }
     }
+
+    /** {@code muster run}'s command ended: its exit status. */
+    record CommandEnded(String command, dev.muster.process.ExitStatus status) implements StopReason {
+        @Override
+        public StackEnding ending(List<String> killed) {
+            return new StackEnding.CommandEnded(command, status.code(), killed);
+        }
+    }
 }

@@ -55,6 +55,7 @@ public final class Supervisor implements UnitEvents {
     private volatile Instant stopAsked;
     private volatile StopLimits limits;
     private volatile StackEnding ending;
+    private volatile OneOff oneOff;
 
     public Supervisor(Profile profile, Plan plan, SupervisorParts parts) {
         this(profile, plan, parts, new LocalRuntime(parts.launcher(), parts.probes(), parts.containers(), profile.name()),
@@ -132,9 +133,22 @@ public final class Supervisor implements UnitEvents {
         this.limits = limits;
     }
 
+    /**
+     * Runs {@code command} once the boot settled with no required failure ({@code muster run}); the
+     * stack then stays up while it runs, even when every unit finished, and stops when it ends,
+     * exiting with its status. Signals go to it first; a required failure stops it before the
+     * stack. Call before {@link #run()}.
+     */
+    public void attach(OneOff command) {
+        this.oneOff = command;
+    }
+
     /** Asks the supervisor to stop as if it had received this signal. */
     public synchronized void signal(Signal signal) {
-        if (stop.isDone()) {
+        if (!stop.isDone() && oneOff != null && oneOff.forward(signal)) {
+            parts.console().info("received " + signal.fullName() + ": passed it on to " + oneOff.describe()
+                    + "; the stack stops when it ends");
+        } else if (stop.isDone()) {
             parts.console().info("received " + signal.fullName() + " while stopping; still stopping every service cleanly"
                     + " (SIGKILL to muster would abandon them)");
         } else {
@@ -153,7 +167,13 @@ public final class Supervisor implements UnitEvents {
             executor.execute(() -> unit.run(units));
             unit.finished().thenRun(this::finished);
         }
+        if (units.isEmpty()) {
+            settled();
+        }
         StopReason reason = stop.join();
+        if (oneOff != null) {
+            oneOff.stop();
+        }
         StopLimits budget = reason instanceof StopReason.Signalled ? limits : null;
         if (budget != null) {
             budget.announcement().forEach(parts.console()::info);
@@ -208,11 +228,16 @@ public final class Supervisor implements UnitEvents {
         boolean requiredFailed = snapshot.stream().anyMatch(s -> s.required() && s.state() == ServiceState.FAILED);
         if (allSettled && !requiredFailed && !stop.isDone() && summaryPrinted.compareAndSet(false, true)) {
             printSummary(snapshot);
+            OneOff command = oneOff;
+            if (command != null) {
+                executor.execute(() -> command.run().ifPresent(status ->
+                        stopWith(new StopReason.CommandEnded(command.describe(), status))));
+            }
         }
     }
 
     private void finished() {
-        if (units.values().stream().allMatch(u -> u.finished().isDone())) {
+        if (oneOff == null && units.values().stream().allMatch(u -> u.finished().isDone())) {
             stopWith(new StopReason.AllFinished());
         }
     }

@@ -35,11 +35,29 @@ sealed interface UnitEvent {
         }
     }
 
-    /** A probe attempt finished while it is starting: shown in {@code /status} as it changes. */
+    /**
+     * A {@code kind: external} unit began waiting for its ready probe: nothing is launched, so it is
+     * waiting, not starting (dependents on {@code started} go ahead).
+     */
+    record Awaiting() implements UnitEvent {
+        public ServiceStatus next(ServiceStatus s, Instant now) {
+            return s.started(0, now).with(ServiceState.WAITING, "external: waiting for its ready probe");
+        }
+
+        public Release release() {
+            return Release.STARTED;
+        }
+    }
+
+    /** A probe attempt finished while it is starting (or, external, waiting): shown in {@code /status} as it changes. */
     record Probed(ProbeResult result) implements UnitEvent {
         public ServiceStatus next(ServiceStatus s, Instant now) {
-            return s.state() != ServiceState.STARTING ? s
-                    : s.with(ServiceState.STARTING, (result.ready() ? "" : "not ready yet: ") + result.detail());
+            boolean waitingExternal = s.state() == ServiceState.WAITING && s.kind() == dev.muster.profile.Kind.EXTERNAL;
+            if (s.state() != ServiceState.STARTING && !waitingExternal) {
+                return s;
+            }
+            String detail = (result.ready() ? "" : "not ready yet: ") + result.detail();
+            return s.with(s.state(), waitingExternal ? "external, " + detail : detail);
         }
     }
 
@@ -76,14 +94,17 @@ sealed interface UnitEvent {
         }
     }
 
-    /** {@code enabled: false}: not part of this boot, and nothing waits for it. */
-    record Disabled() implements UnitEvent {
+    /**
+     * {@code enabled: false}, or an optional dependent of such a unit ("not started: NAME is
+     * disabled"): not part of this boot, settled, not a failure. Its own dependents are not started.
+     */
+    record Disabled(String why) implements UnitEvent {
         public ServiceStatus next(ServiceStatus s, Instant now) {
-            return s.with(ServiceState.DISABLED, "disabled (enabled: false)");
+            return s.with(ServiceState.DISABLED, why);
         }
 
         public Release release() {
-            return Release.ALL;
+            return Release.FAIL;
         }
     }
 

@@ -28,6 +28,7 @@ final class ScriptedRuntime implements UnitRuntime {
     private final Map<String, ProbeResult> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> liveFailures = new ConcurrentHashMap<>();
     private final Map<String, Integer> autoExit = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> probesMade = new ConcurrentHashMap<>();
 
     ScriptedRuntime(FakeTime time) {
         this.time = time;
@@ -53,6 +54,11 @@ final class ScriptedRuntime implements UnitRuntime {
         autoExit.put(service, code);
     }
 
+    /** How many probes (ready or live) were made for the service. */
+    int probed(String service) {
+        return probesMade.getOrDefault(service, new AtomicInteger()).get();
+    }
+
     List<FakeWorkload> launches(String service) {
         return List.copyOf(launched.getOrDefault(service, List.of()));
     }
@@ -76,6 +82,7 @@ final class ScriptedRuntime implements UnitRuntime {
 
     @Override
     public Probe probe(ProbeSpec spec, ResolvedService service, ServiceLog log) {
+        probesMade.computeIfAbsent(service.name(), n -> new AtomicInteger()).incrementAndGet();
         boolean isLive = service.spec().live() != null && spec == service.spec().live().probe();
         Map<String, ProbeResult> answers = isLive ? live : ready;
         return new Probe() {

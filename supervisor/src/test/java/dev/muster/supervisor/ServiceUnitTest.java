@@ -270,17 +270,24 @@ class ServiceUnitTest {
     }
 
     @Test
-    void aDisabledUnitIsNeverStartedAndCountsAsSettled() throws Exception {
+    void aDisabledUnitIsNeverStartedAndItsOptionalDependentIsNotStartedWithoutDegradingTheStack() throws Exception {
         try (FakeStack stack = new FakeStack(dir, """
-                  flower: { command: [flower] }
-                  app: { command: [app], depends_on: [flower] }
-                """, spec -> spec.name().equals("flower") ? Specs.with(spec, spec.kind(), null, false) : spec)) {
+                  flower: { command: [flower], enabled: "false", ready: { tcp: 5555 } }
+                  dashboard: { command: [dashboard], depends_on: [flower], required: false }
+                  app: { command: [app] }
+                """)) {
             stack.start();
 
-            await().atMost(WAIT).until(() -> stack.status("app").state() == ServiceState.READY);
+            await().atMost(WAIT).until(() -> stack.stdout().stream().anyMatch(l -> l.contains("all required services ready")));
             assertThat(stack.status("flower").state()).isEqualTo(ServiceState.DISABLED);
             assertThat(stack.status("flower").stateLabel()).isEqualTo("disabled");
+            assertThat(stack.status("dashboard").state()).as("settled, not a failure").isEqualTo(ServiceState.DISABLED);
+            assertThat(stack.status("dashboard").detail()).isEqualTo("not started: flower is disabled");
             assertThat(stack.runtime.launches("flower")).isEmpty();
+            assertThat(stack.runtime.launches("dashboard")).isEmpty();
+            assertThat(stack.runtime.probed("flower")).as("a disabled unit's probes never run").isZero();
+            assertThat(stack.stderr()).noneMatch(l -> l.contains("dashboard") || l.contains("flower"));
+            assertThat(stack.stdout()).noneMatch(l -> l.contains("degraded"));
             assertThat(health(stack)).isEqualTo(StackHealth.READY);
         }
     }
