@@ -46,6 +46,9 @@ final class PlainHttpGet {
         long deadline = System.nanoTime() + timeout.toNanos();
         int port = url.getPort() > 0 ? url.getPort() : 80;
         String target = url.toString();
+        if (url.getHost() == null) {
+            throw new IOException("no host in " + target);
+        }
         try (Socket socket = new Socket()) {
             int connectMillis = (int) Math.max(1, Math.min(CONNECT.toMillis(), timeout.toMillis()));
             try {
@@ -66,7 +69,8 @@ final class PlainHttpGet {
     private static void send(OutputStream out, URI url, int port) throws IOException {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-        String host = url.getHost().contains(":") ? "[" + url.getHost() + "]" : url.getHost();
+        String host = url.getHost();
+        host = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         String request = "GET " + path + query + " HTTP/1.1\r\n"
                 + "Host: " + host + (url.getPort() > 0 ? ":" + port : "") + "\r\n"
                 + "User-Agent: muster-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n";
