@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The stack in Prometheus metrics, read from the live state at every scrape (nothing is counted
@@ -23,10 +26,31 @@ import java.util.Locale;
  * (boot start to all required services ready, absent until then).
  */
 final class StackMetrics {
-    private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final StackStatus status;
+    private final StackView view;
+    private final BootTimeline timeline;
+    private final List<Consumer<PrometheusRegistry>> sources = new ArrayList<>();
+    private PrometheusRegistry registry;
+    private PrometheusTextFormatWriter writer;
 
+    /** Nothing of the Prometheus library is loaded until the first scrape. */
     StackMetrics(StackStatus status, StackView view, BootTimeline timeline) {
+        this.status = status;
+        this.view = view;
+        this.timeline = timeline;
+    }
+
+    private synchronized PrometheusRegistry registry() {
+        if (registry == null) {
+            registry = new PrometheusRegistry();
+            writer = PrometheusTextFormatWriter.create();
+            registerStack();
+            sources.forEach(source -> source.accept(registry));
+        }
+        return registry;
+    }
+
+    private void registerStack() {
         perService(status, "muster_service_up", "1 when the service has a running process, else 0",
                 s -> s.pid() > 0 && (s.state() == ServiceState.STARTING || s.state() == ServiceState.READY
                         || s.state() == ServiceState.STOPPING) ? 1 : 0);
@@ -64,16 +88,21 @@ final class StackMetrics {
     }
 
     /** Adds the series of another source (the backups) to the same registry. */
-    void register(java.util.function.Consumer<PrometheusRegistry> source) {
-        source.accept(registry);
+    synchronized void register(Consumer<PrometheusRegistry> source) {
+        sources.add(source);
+        if (registry != null) {
+            source.accept(registry);
+        }
     }
 
-    String contentType() {
+    synchronized String contentType() {
+        registry();
         return writer.getContentType();
     }
 
     void write(OutputStream out) throws IOException {
-        writer.write(out, registry.scrape());
+        PrometheusRegistry scraped = registry();
+        writer.write(out, scraped.scrape());
     }
 
     private void perService(StackStatus status, String name, String help, java.util.function.ToIntFunction<ServiceStatus> value) {

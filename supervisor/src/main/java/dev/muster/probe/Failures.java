@@ -31,10 +31,10 @@ final class Failures {
             return "no route to " + target;
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return "connecting to " + target + " timed out";
+            return connectTimedOut(target);
         }
         if (cause instanceof HttpTimeoutException) {
-            return target + " accepted the connection but did not answer in time";
+            return noAnswer(target);
         }
         String message = cause.getMessage();
         return target + ": " + (message == null ? cause.getClass().getSimpleName() : message);
@@ -43,5 +43,13 @@ final class Failures {
     private static boolean known(Throwable e) {
         return e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
                 || e instanceof HttpTimeoutException;
+    }
+
+    static String connectTimedOut(String target) {
+        return "connecting to " + target + " timed out";
+    }
+
+    static String noAnswer(String target) {
+        return target + " accepted the connection but did not answer in time";
     }
 }

@@ -10,8 +10,9 @@ import java.net.http.HttpClient;
 import java.util.function.Function;
 
 /**
- * Creates probes from their profile settings. Every http probe it creates shares one HTTP client,
- * so restarts and liveness checks do not add a thread and descriptors per run. Thread-safe.
+ * Creates probes from their profile settings. Every https probe it creates shares one HTTP client,
+ * created on the first https check, so restarts and liveness checks do not add a thread and
+ * descriptors per run; http probes use a plain socket and no client. Thread-safe.
  */
 public final class Probes {
     private final ProcessLauncher launcher;
@@ -38,7 +39,7 @@ public final class Probes {
             return new TcpProbe(tcp.host(), tcp.port());
         }
         if (spec instanceof ProbeSpec.Http http) {
-            return new HttpProbe(http, httpClient());
+            return new HttpProbe(http, this::httpClient);
         }
         if (spec instanceof ProbeSpec.Exec exec) {
             return new ExecProbe(launcher, request, exec.describe());
