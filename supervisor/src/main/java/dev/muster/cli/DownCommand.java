@@ -38,9 +38,13 @@ final class DownCommand implements Callable<Integer> {
                 ending.set(data);
             }
         });
-        if (ending.get() != null) {
-            StatusDocument.Ending end = new Json().read(ending.get(), StatusDocument.Ending.class);
-            streams.out().println("muster stopped: " + end.how() + " (exit " + end.exitCode() + ")");
+        SupervisorLocator locator = new SupervisorLocator(streams.env());
+        java.util.Optional<StatusDocument.Ending> end = ending.get() != null
+                ? java.util.Optional.of(new Json().read(ending.get(), StatusDocument.Ending.class))
+                // stopped before the event stream was open: its boot record, written before the server stops, says how
+                : target.record().flatMap(locator::read).map(StatusDocument::ended);
+        if (end.isPresent()) {
+            streams.out().println("muster stopped: " + end.get().how() + " (exit " + end.get().exitCode() + ")");
         } else {
             streams.out().println("muster stopped");
         }

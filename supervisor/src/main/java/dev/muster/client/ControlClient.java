@@ -52,7 +52,8 @@ public final class ControlClient {
 
     /**
      * Streams server-sent events from {@code path} to {@code events} (type, data) until the server
-     * ends the stream or goes away. Returns false when no supervisor could be reached.
+     * ends the stream or goes away; a server already shutting down (503) has nothing more to tell.
+     * Returns false when no supervisor could be reached.
      */
     public boolean follow(String path, BiConsumer<String, String> events) {
         HttpResponse<Stream<String>> response;
@@ -63,6 +64,10 @@ public final class ControlClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
+        }
+        if (response.statusCode() == 503) {
+            response.body().close();
+            return true;   // the server is shutting down (it lets requests in flight finish, refuses new ones)
         }
         check(path, response.statusCode(), "");
         String type = "message";
