@@ -40,6 +40,21 @@ final class ExportCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say which: export compose or export kubernetes");
     }
 
+    /**
+     * What both exports start from: the loaded profile, its split into containers (checked, with the
+     * warnings so far), and the secrets' files in the output directory (generated once).
+     */
+    private record Start(Profile profile, Placement placement, Map<String, String> secrets, ExportWarnings warnings) {
+        static Start of(ExportOptions options, Streams streams) {
+            Profile profile = options.load(streams);
+            ExportWarnings warnings = new ExportWarnings();
+            Placement placement = Placement.of(profile, warnings);
+            SplitChecks.check(placement, options.environment(streams), warnings);
+            Map<String, String> secrets = new SecretFiles(options.output, new SecureRandom()).ensure(profile.secrets());
+            return new Start(profile, placement, secrets, warnings);
+        }
+    }
+
     /** {@code muster export compose}. */
     @Command(name = "compose", mixinStandardHelpOptions = true,
             description = {"Write DIR/compose.yaml (Compose: depends_on with conditions) and DIR/stack.yaml",
@@ -57,11 +72,10 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Profile profile = options.load(streams);
-            ExportWarnings warnings = new ExportWarnings();
-            Placement placement = Placement.of(profile, warnings);
-            SplitChecks.check(placement, options.environment(streams), warnings);
-            new SecretFiles(options.output, new SecureRandom()).ensure(profile.secrets());
+            Start start = Start.of(options, streams);
+            Profile profile = start.profile();
+            Placement placement = start.placement();
+            ExportWarnings warnings = start.warnings();
             ComposeExporter exporter = new ComposeExporter(options.settings());
             ComposeWriter writer = new ComposeWriter();
             Map<String, String> files = new LinkedHashMap<>();
@@ -95,13 +109,11 @@ final class ExportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Profile profile = options.load(streams);
-            ExportWarnings warnings = new ExportWarnings();
-            Placement placement = Placement.of(profile, warnings);
-            SplitChecks.check(placement, options.environment(streams), warnings);
-            Map<String, String> secrets = new SecretFiles(options.output, new SecureRandom()).ensure(profile.secrets());
-            String text = dev.muster.export.kubernetes.KubernetesExport.yaml(placement, options.settings(), secrets, warnings);
-            return finish(streams, options.output, Map.of("kubernetes.yaml", text), "kubernetes-warnings.txt", warnings);
+            Start start = Start.of(options, streams);
+            String text = dev.muster.export.kubernetes.KubernetesExport.yaml(start.placement(), options.settings(),
+                    start.secrets(), start.warnings());
+            return finish(streams, options.output, Map.of("kubernetes.yaml", text), "kubernetes-warnings.txt",
+                    start.warnings());
         }
     }
 
