@@ -107,9 +107,29 @@ def muster_overhead(launched_epoch):
         doc = json.load(r)
     services = doc["services"]
     if any(s.get("state") not in ("READY", "COMPLETED", "SKIPPED") for s in services):
-        return None
+        return None, None
     last_ready = max(instant(s["readyAt"]) for s in services if s.get("readyAt"))
-    return (last_ready - launched_epoch) - critical_path(services)
+    return (last_ready - launched_epoch) - critical_path(services), overhead_split(doc, launched_epoch)
+
+
+def overhead_split(doc, launched_epoch):
+    """Where muster's own overhead goes, in seconds: launch -> "preflight" phase (JVM start-up, command
+    line, profile), "preflight" -> "prepare", "prepare" -> "boot" (directories, files, secrets, control
+    plane), "boot" -> the first launch, and the launch gaps: the sum, over every launched service, of
+    its launch minus the moment its last dependency was ready (the time a dependent waits on muster)."""
+    phases = {p["name"]: instant(p["at"]) for p in doc["phases"]}
+    services = {s["name"]: s for s in doc["services"]}
+    launched = [instant(s["startedAt"]) for s in services.values() if s.get("startedAt")]
+    gaps = 0.0
+    for s in services.values():
+        deps = [services[d] for d in s.get("dependsOn", []) if d in services]
+        ready = [instant(d.get("readyAt") or d["since"]) for d in deps]
+        if s.get("startedAt") and ready:
+            gaps += max(0.0, instant(s["startedAt"]) - max(ready))
+    marks = [launched_epoch, phases.get("preflight"), phases.get("prepare"), phases.get("boot"), min(launched, default=None)]
+    if None in marks:
+        return None
+    return [b - a for a, b in zip(marks, marks[1:])] + [gaps]
 
 
 def stop(proc):
@@ -129,18 +149,18 @@ def one_round(which, state_dir, profile, cold):
     proc = start(which, state_dir, profile)
     ok = wait_http(READY_URL, t0 + 120)
     boot = time.monotonic() - t0
-    overhead = None
+    overhead, split = None, None
     if which == "muster" and ok:
         deadline = time.monotonic() + 10
         while overhead is None and time.monotonic() < deadline:
             try:
-                overhead = muster_overhead(launched_epoch)
+                overhead, split = muster_overhead(launched_epoch)
             except Exception:
                 pass
             if overhead is None:
                 time.sleep(0.02)
     exited, closed = stop(proc)
-    return {"boot": boot if ok else None, "exit": exited, "closed": closed, "overhead": overhead}
+    return {"boot": boot if ok else None, "exit": exited, "closed": closed, "overhead": overhead, "split": split}
 
 
 def tree_pids(pid):
@@ -293,6 +313,11 @@ def demo_rows(work, profile, who, rounds, idle_seconds):
             return [ratio([x[key] for x in m], [x[key] for x in results[w]]) for w in who[1:]]
         rows.append((f"{mode} boot → first 200 of /api/health through the frontend", *cells("boot"), *ratios("boot")))
         rows.append((f"{mode}: muster's own overhead", summary([x["overhead"] for x in m]), *["–"] * (2 * len(who) - 2)))
+        splits = [x["split"] for x in m if x.get("split")]
+        if splits:
+            parts = " / ".join(f"{statistics.median(p[i] for p in splits) * 1000:.0f}" for i in range(5))
+            rows.append((f"{mode}: overhead split, ms (launch→preflight / preflight / prepare / boot→first launch / "
+                         f"launch gaps)", parts, *["–"] * (2 * len(who) - 2)))
         rows.append((f"{mode}: SIGTERM → exit", *cells("exit"), *ratios("exit")))
         rows.append((f"{mode}: SIGTERM → ports closed", *cells("closed"), *ratios("closed")))
     idle_results = {w: idle(w, dirs[w], profile, idle_seconds) for w in who}
