@@ -26,7 +26,7 @@ Scale: --scale trivial services (sleep, no probe; a DAG of depth 5) to all-ready
 idle CPU; `muster check` time for the demo profile and for --check-scale services.
 Results: printed as a Markdown table, appended to nothing; paste into bench/RESULTS.md.
 """
-import argparse, json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 from datetime import datetime
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -132,11 +132,67 @@ def overhead_split(doc, launched_epoch):
     return [b - a for a, b in zip(marks, marks[1:])] + [gaps]
 
 
-def stop(proc):
-    t0 = time.monotonic()
+class StopWatch(threading.Thread):
+    """Reads muster's /_muster/events (no log lines) during a stop and keeps each service's
+    STOPPING and STOPPED instants, so that the stop can be compared with the services' own stop
+    times: the goal is SIGTERM -> exit <= the slowest reverse-dependency chain of them + 50 ms."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stopping, self.stopped, self.depends = {}, {}, {}
+        self.opened = threading.Event()
+
+    def run(self):
+        try:
+            with urllib.request.urlopen(f"http://{CONTROL}/_muster/events?logs=0", timeout=30) as stream:
+                self.opened.set()
+                for raw in stream:
+                    line = raw.decode("utf-8", "replace").rstrip("\n")
+                    if not line.startswith("data: {"):
+                        continue
+                    event = json.loads(line[len("data: "):])
+                    if "name" not in event or "state" not in event:
+                        continue
+                    self.depends[event["name"]] = event.get("dependsOn", [])
+                    target = {"STOPPING": self.stopping, "STOPPED": self.stopped}.get(event["state"])
+                    if target is not None:
+                        target[event["name"]] = instant(event["since"])
+        except Exception:
+            self.opened.set()
+
+    def chain(self):
+        """The slowest chain of own stop times (STOPPING -> STOPPED) in stop order: a service stops
+        after every service that depends on it. None when the events did not cover the stop."""
+        own = {n: self.stopped[n] - self.stopping[n] for n in self.stopping if n in self.stopped}
+        if not own:
+            return None
+        dependents = {n: [m for m, deps in self.depends.items() if n in deps] for n in own}
+        memo = {}
+
+        def longest(name):
+            if name not in memo:
+                memo[name] = own.get(name, 0.0) + max([longest(d) for d in dependents.get(name, [])] or [0.0])
+            return memo[name]
+        return max(longest(n) for n in own)
+
+    def edges(self):
+        """(SIGTERM -> the first service stopping, the last service stopped -> muster's exit), in seconds."""
+        if not self.stopping or not self.stopped:
+            return None
+        return min(self.stopping.values()) - self.sent, self.exited - max(self.stopped.values())
+
+
+def stop(proc, watch=None):
+    if watch is not None:
+        watch.start()
+        watch.opened.wait(2)
+        time.sleep(0.05)  # the snapshot event is sent first; then nothing until the stop begins
+    t0, sent = time.monotonic(), time.time()
     os.kill(proc.pid, signal.SIGTERM)
     proc.wait(timeout=60)
     exited = time.monotonic() - t0
+    if watch is not None:
+        watch.sent, watch.exited = sent, time.time()
     while any(port_open(p) for p in PORTS.values()) and time.monotonic() - t0 < 60:
         time.sleep(0.005)
     return exited, time.monotonic() - t0
@@ -159,8 +215,14 @@ def one_round(which, state_dir, profile, cold):
                 pass
             if overhead is None:
                 time.sleep(0.02)
-    exited, closed = stop(proc)
-    return {"boot": boot if ok else None, "exit": exited, "closed": closed, "overhead": overhead, "split": split}
+    watch = StopWatch() if which == "muster" and ok else None
+    exited, closed = stop(proc, watch)
+    if watch is not None:
+        watch.join(2)
+    chain = watch.chain() if watch is not None else None
+    edges = watch.edges() if watch is not None else None
+    return {"boot": boot if ok else None, "exit": exited, "closed": closed, "overhead": overhead, "split": split,
+            "stop_chain": chain, "stop_edges": edges}
 
 
 def tree_pids(pid):
@@ -320,6 +382,16 @@ def demo_rows(work, profile, who, rounds, idle_seconds):
                          f"launch gaps)", parts, *["–"] * (2 * len(who) - 2)))
         rows.append((f"{mode}: SIGTERM → exit", *cells("exit"), *ratios("exit")))
         rows.append((f"{mode}: SIGTERM → ports closed", *cells("closed"), *ratios("closed")))
+        rows.append((f"{mode}: the services' own slowest stop chain (muster's events)",
+                     summary([x["stop_chain"] for x in m]), *["–"] * (2 * len(who) - 2)))
+        rows.append((f"{mode}: SIGTERM → exit minus that chain",
+                     summary([x["exit"] - x["stop_chain"] for x in m if x["stop_chain"] is not None]),
+                     *["–"] * (2 * len(who) - 2)))
+        edges = [x["stop_edges"] for x in m if x.get("stop_edges")]
+        if edges:
+            rows.append((f"{mode}: SIGTERM → first service stopping / last stopped → exit",
+                         " / ".join(f"{statistics.median(e[i] for e in edges) * 1000:.0f} ms" for i in range(2)),
+                         *["–"] * (2 * len(who) - 2)))
     idle_results = {w: idle(w, dirs[w], profile, idle_seconds) for w in who}
     rows.append((f"idle RSS of the supervisor process ({idle_seconds:.0f} s)",
                  *[f"{idle_results[w]['rss_mb']:.1f} MB" for w in who],
