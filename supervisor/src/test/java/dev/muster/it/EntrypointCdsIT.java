@@ -95,6 +95,7 @@ class EntrypointCdsIT {
 
         assertThat(build.exit).as(build.output).isZero();
         assertThat(archive).isNotEmptyFile();
+        assertThat(dir.resolve("muster.jna/libjnidispatch.so")).as("JNA's library, kept with the archive").isNotEmptyFile();
         assertThat(dir.toFile().list((parent, name) -> name.startsWith("muster-cds."))).as("training leftovers").isEmpty();
         Result check = shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds,class+load"), "check", "-p", profile().toString());
         assertThat(check.exit).as(check.output).isZero();
