@@ -30,15 +30,13 @@ COPY ${JAR_FILE} /opt/muster/muster.jar
 COPY demo /app/demo
 COPY profiles /app/profiles
 
-# The AppCDS archive, from the final jar and the entrypoint's own default flags: a short `up` of a
-# stack of one task loads the classes of loading, preflight, prepare, boot, control plane and stop.
-# (A changed jar silently disables the archive, so it is made after the COPY, never before.)
+# The AppCDS archive, from the final jar and the entrypoint's own default flags: the shim's training
+# run (`check`, then `up` of a small stack that stops itself) loads the classes of loading, preflight,
+# prepare, boot, probes, control plane and stop. (A changed jar silently disables the archive, so it
+# is made after the COPY, never before.)
 RUN chmod 0755 /opt/muster/entrypoint \
- && mkdir -p /tmp/cds && printf '%s\n' 'version: 1' 'name: cds' 'services:' \
-      '  once: { kind: task, command: [/bin/true] }' 'control: { listen: "127.0.0.1:0" }' > /tmp/cds/cds.yaml \
- && MUSTER_CDS=off JAVA_TOOL_OPTIONS=-XX:ArchiveClassesAtExit=/opt/muster/muster.jsa \
-      /opt/muster/entrypoint up -p /tmp/cds/cds.yaml \
- && rm -rf /tmp/cds /tmp/muster \
+ && MUSTER_CDS=build /opt/muster/entrypoint \
+ && rm -rf /tmp/muster \
  && /opt/muster/entrypoint --version
 
 # The demo's state (PostgreSQL cluster, Redis dir, logs, generated secrets) lives in /data, which

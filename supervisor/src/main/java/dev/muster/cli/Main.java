@@ -14,6 +14,6 @@ public final class Main {
 
     /** Runs one command line with the given streams and environment; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        return MusterCommand.commandLine(out, err, env).execute(args);
+        return MusterCommand.commandLine(out, err, env, args).execute(args);
     }
 }

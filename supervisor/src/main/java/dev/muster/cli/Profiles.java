@@ -25,7 +25,9 @@ final class Profiles {
     /**
      * {@code profile} again with its secrets' values, generating the missing ones: called by {@code up}
      * only after the profile was loaded read-only and its preflight passed, so a rejected profile
-     * never creates secret files. Without declared secrets, {@code profile} itself.
+     * never creates secret files, and only when the read-only store found a secret
+     * {@link dev.muster.secret.SecretStore#missing() missing} (otherwise the profile already holds
+     * every value). Without declared secrets, {@code profile} itself.
      */
     static Profile generateSecrets(Streams streams, List<Path> files, Profile profile) {
         if (profile.secrets().isEmpty()) {

@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile whole = Profiles.load(streams, profiles.files(), SecretStore.readOnly()).profile();
+        SecretStore readOnly = SecretStore.readOnly();
+        Profile whole = Profiles.load(streams, profiles.files(), readOnly).profile();
         if (service != null && !whole.services().containsKey(service)) {
             throw new MusterException(ExitCodes.INVALID_PROFILE, "run --service: no service '" + service + "' in "
                     + whole.source() + "; name one of: " + String.join(", ", whole.services().keySet()));
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         Profile checked = withService(whole);
         int width = checked.services().keySet().stream().mapToInt(String::length).max().orElse(0);
         Console console = new Console(streams.err(), streams.err(), Console.colorWanted(streams.env()), width);
-        try (StackStart start = StackStart.begin(streams, profiles.files(), checked, this::withService, console, clock)) {
+        try (StackStart start = StackStart.begin(streams, profiles.files(), readOnly, checked, this::withService, console, clock)) {
             OneOffCommand oneOff = oneOff(start, console);
             Profile booted = dependencies(start.profile);
             Map<String, ResolvedService> resolved = new LinkedHashMap<>(start.plan.services());

@@ -18,6 +18,7 @@ import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.schema.DatabaseSteps;
 import dev.muster.secret.Redactor;
+import dev.muster.secret.SecretStore;
 import dev.muster.status.FailureReport;
 import dev.muster.supervisor.Supervisor;
 import dev.muster.supervisor.SupervisorParts;
@@ -68,9 +69,12 @@ final class StackStart implements AutoCloseable {
         this.guard = guard;
     }
 
-    /** Takes the guard, preflights (exit 3), generates the secrets and prepares; {@code profile} is already the view. */
-    static StackStart begin(Streams streams, List<Path> files, Profile profile, UnaryOperator<Profile> view,
-                            Console console, Clock clock) {
+    /**
+     * Takes the guard, preflights (exit 3), generates the secrets and prepares; {@code profile} is
+     * already the view, loaded with {@code readOnly}.
+     */
+    static StackStart begin(Streams streams, List<Path> files, SecretStore readOnly, Profile profile,
+                            UnaryOperator<Profile> view, Console console, Clock clock) {
         Users users = new Users();
         Instant preflightAt = clock.instant();
         if (users.unprivileged()) {
@@ -81,10 +85,8 @@ final class StackStart implements AutoCloseable {
         Containers containers = Profiles.containers(streams, profile, console::info);
         try {
             Plan plan = Profiles.preflight(streams, profile, users, containers);
-            Profile withSecrets = profile.secrets().isEmpty() ? profile
-                    : view.apply(Profiles.generateSecrets(streams, files, profile));
-            if (withSecrets != profile) {
-                profile = withSecrets;
+            if (!readOnly.missing().isEmpty()) {   // a first boot: else the profile holds every secret's value
+                profile = view.apply(Profiles.generateSecrets(streams, files, profile));
                 plan = Profiles.preflight(streams, profile, users, containers);   // the plan carries the secrets' values
             }
             Instant prepareAt = clock.instant();

@@ -37,7 +37,8 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedProfile loaded = Profiles.load(streams, profiles.files(), SecretStore.readOnly());
+        SecretStore readOnly = SecretStore.readOnly();
+        LoadedProfile loaded = Profiles.load(streams, profiles.files(), readOnly);
         dev.muster.slice.Slice slice = only.isEmpty() ? null : dev.muster.slice.Slice.of(loaded.profile(), only, streams.env());
         Profile profile = slice == null ? loaded.profile() : slice.profile();
         Clock clock = Clock.systemUTC();
@@ -47,7 +48,7 @@ final class UpCommand implements Callable<Integer> {
             console.info(slice.describe());
         }
         ControlPlane control = null;
-        try (StackStart start = StackStart.begin(streams, profiles.files(), profile, this::sliced, console, clock)) {
+        try (StackStart start = StackStart.begin(streams, profiles.files(), readOnly, profile, this::sliced, console, clock)) {
             Supervisor supervisor = start.supervisor(start.profile, start.plan, console, clock);
             control = startControl(start.profile, supervisor, clock, console, start.preflightAt, start.prepareAt);
             dev.muster.backup.BackupLedger ledger = start.backups().ledger();

@@ -1,7 +1,5 @@
 package dev.muster.host;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
 import dev.muster.process.ProcStat;
@@ -10,13 +8,13 @@ import dev.muster.process.Signals;
 import dev.muster.profile.Profile;
 import dev.muster.profile.ServiceSpec;
 import dev.muster.profile.StopSpec;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -67,21 +65,15 @@ public final class Leftovers {
         if (!Files.isRegularFile(record)) {
             return List.of();
         }
-        JsonNode document;
-        try {
-            document = new ObjectMapper().readTree(record.toFile());
-        } catch (IOException e) {
-            return List.of();
-        }
-        if (document.path("pid").asLong() == ProcessHandle.current().pid()) {
+        Optional<BootRecordReader.Processes> document = BootRecordReader.read(record);
+        if (document.isEmpty() || document.get().pid() == ProcessHandle.current().pid()) {
             return List.of();
         }
         List<Leftover> leftovers = new ArrayList<>();
-        for (JsonNode service : document.path("services")) {
-            long pid = service.path("pid").asLong(0);
-            String startedAt = service.path("startedAt").asText("");
-            if (pid > 1 && !startedAt.isEmpty() && sameProcess(pid, Instant.parse(startedAt))) {
-                leftovers.add(new Leftover(service.path("name").asText("?"), pid));
+        for (BootRecordReader.Service service : document.get().services()) {
+            if (service.pid() > 1 && !service.startedAt().isEmpty()
+                    && sameProcess(service.pid(), Instant.parse(service.startedAt()))) {
+                leftovers.add(new Leftover(service.name(), service.pid()));
             }
         }
         return leftovers;

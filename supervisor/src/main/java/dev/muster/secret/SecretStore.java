@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,7 +21,8 @@ import java.util.Objects;
  * whitespace ignored). When absent, the generating store creates {@code bytes} random bytes as
  * lowercase hex and writes them atomically with mode 0600 (the temporary file is created 0600,
  * so the value is never readable by others, not even briefly); the read-only store, used by
- * {@code check} and {@code config}, writes nothing and answers {@link #PLACEHOLDER}.
+ * {@code check} and {@code config}, writes nothing and answers {@link #PLACEHOLDER}, remembering
+ * which secrets it answered so ({@link #missing()}).
  */
 public final class SecretStore implements SecretResolver {
     /** The value the read-only store gives a secret that has not been generated yet. */
@@ -27,6 +30,7 @@ public final class SecretStore implements SecretResolver {
 
     private final SecureRandom random;
     private final boolean generating;
+    private final LinkedHashSet<String> missing = new LinkedHashSet<>();
 
     /** A generating store drawing on a new {@link SecureRandom}. */
     public SecretStore() {
@@ -55,6 +59,7 @@ public final class SecretStore implements SecretResolver {
             return read(spec);
         }
         if (!generating) {
+            missing.add(spec.name());
             return PLACEHOLDER;
         }
         byte[] bytes = new byte[spec.bytes()];
@@ -62,6 +67,14 @@ public final class SecretStore implements SecretResolver {
         String value = HexFormat.of().formatHex(bytes);
         write(spec, value);
         return value;
+    }
+
+    /**
+     * The names of the secrets this store answered with {@link #PLACEHOLDER} (no file yet), in the
+     * order asked: empty when every secret it was asked for already has its value.
+     */
+    public List<String> missing() {
+        return List.copyOf(missing);
     }
 
     private static String read(SecretSpec spec) {

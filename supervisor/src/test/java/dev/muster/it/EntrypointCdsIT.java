@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shim's cached class-data archive: made once per jar in the background, used afterwards,
  * never used for a changed jar, never made with the user's own JAVA_OPTS, and two concurrent
- * first runs leave one whole archive. Runs the real {@code entrypoint} on a copy of the jar.
+ * first runs leave one whole archive; {@code MUSTER_CDS=build} (the image build) makes one next to
+ * the jar that holds picocli's and the profile loader's classes. Runs the real {@code entrypoint} on
+ * a copy of the jar.
  */
 class EntrypointCdsIT {
     private static final Duration TRAINING = Duration.ofSeconds(90);
@@ -84,6 +86,23 @@ class EntrypointCdsIT {
 
         assertThat(next.output).contains("Opened archive " + archives().get(0));
         assertThat(next.exit).isZero();
+    }
+
+    @Test
+    void buildModeMakesTheArchiveNextToTheJarInTheForegroundAndLaterRunsMapIt() {
+        Result build = shim(Map.of("MUSTER_CDS", "build", "TMPDIR", dir.toString()));
+        Path archive = dir.resolve("muster.jsa");
+
+        assertThat(build.exit).as(build.output).isZero();
+        assertThat(archive).isNotEmptyFile();
+        assertThat(dir.resolve("muster.jna/libjnidispatch.so")).as("JNA's library, kept with the archive").isNotEmptyFile();
+        assertThat(dir.toFile().list((parent, name) -> name.startsWith("muster-cds."))).as("training leftovers").isEmpty();
+        Result check = shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds,class+load"), "check", "-p", profile().toString());
+        assertThat(check.exit).as(check.output).isZero();
+        assertThat(check.output).contains("Opened archive " + archive)
+                .contains("picocli.CommandLine source: shared objects file")
+                .contains("dev.muster.profile.ProfileLoader source: shared objects file");
+        assertThat(cache).doesNotExist();
     }
 
     private Path awaitOneArchive() {

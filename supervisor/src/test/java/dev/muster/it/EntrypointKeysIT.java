@@ -105,6 +105,34 @@ class EntrypointKeysIT {
     }
 
     @Test
+    void aSecretFileFromAnEarlierBootReachesTheServicesAndFilesUnchanged() throws Exception {
+        Path secret = Files.writeString(Files.createDirectories(dir.resolve("secrets")).resolve("key"), "kept-value\n");
+        Path seen = dir.resolve("seen");
+        Path copy = dir.resolve("copy");
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: kept
+                secrets:
+                  KEY: { file: %s, bytes: 16 }
+                files:
+                  - { path: %s, content: "${KEY}" }
+                services:
+                  web:
+                    shell: true
+                    command: printf %%s "$KEY" > %s && echo web up && exec sleep 300
+                """.formatted(secret, copy, seen));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine("web up", QUICK);
+            run.signal("TERM");
+            assertThat(run.awaitExit(QUICK)).as(run.output()).isEqualTo(143);
+        }
+        assertThat(Files.readString(seen)).isEqualTo("kept-value");
+        assertThat(Files.readString(copy)).isEqualTo("kept-value");
+        assertThat(Files.readString(secret)).isEqualTo("kept-value\n");
+    }
+
+    @Test
     void upReadsEnvFilesRendersTemplatesAndOwnsTreesRecursively() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "changing owners needs root");
         Path media = Files.createDirectories(dir.resolve("media/2026/01"));

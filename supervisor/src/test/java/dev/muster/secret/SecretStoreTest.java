@@ -71,6 +71,19 @@ class SecretStoreTest {
     }
 
     @Test
+    void readOnlyStoreNamesTheSecretsItHadNoFileFor() throws IOException {
+        SecretStore store = SecretStore.readOnly();
+        Path present = Files.writeString(dir.resolve("present"), "value\n");
+
+        store.resolve(new SecretSpec("PRESENT", present, 32));
+        assertThat(store.missing()).isEmpty();
+        store.resolve(new SecretSpec("B", dir.resolve("b"), 32));
+        store.resolve(new SecretSpec("A", dir.resolve("a"), 32));
+
+        assertThat(store.missing()).containsExactly("B", "A");
+    }
+
+    @Test
     void emptyFileIsAnErrorWithTheFix() throws IOException {
         Path file = Files.writeString(dir.resolve("k"), "\n");
 
