@@ -15,16 +15,23 @@ import java.util.concurrent.TimeUnit;
  * so the pid Java sees is the workload's and leads a new process group), then {@code setpriv} (which
  * also execs in place, so signals reach it): {@code --pdeathsig} gives it a parent-death signal, and
  * for another user {@code --reuid/--regid} switch accounts (setpriv sets the parent-death signal after
- * the switch, which would otherwise clear it). Its stdin is closed; its stdout and stderr share one
+ * the switch, which would otherwise clear it). Its stdin is /dev/null; its stdout and stderr share one
  * pipe, read to its end by {@link OutputPump}, lines longer than {@link LineSplitter#DEFAULT_CAP} bytes
- * in pieces. (Not zt-exec's two pumps: two pipes read by two threads put stdout lines after a final
- * stderr line in 9 of 20 runs of {@code LogPathIT}.)
+ * in pieces (stderr is redirected to {@code DISCARD} only so that Java opens no second, unused pipe
+ * with its own buffer: {@code redirectErrorStream} sends it to the shared pipe all the same). (Not
+ * zt-exec's two pumps: two pipes read by two threads put stdout lines after a final stderr line in 9
+ * of 20 runs of {@code LogPathIT}.)
  *
  * <p>The kernel sends the parent-death signal when the <em>thread</em> that forked the child ends,
  * not the process (prctl(2)). So every child is started from one launcher thread that lives as
  * long as muster: a pool thread that ends after an idle minute would stop the services it started.
  */
 public final class ProcessLauncher {
+    /**
+     * A child's stdin: /dev/null, read at end of file at once. Not a pipe closed after the start: Java
+     * keeps an 8 KiB buffer for that pipe as long as the child lives.
+     */
+    private static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
     private final Path setsid;
     private final Path setpriv;
     private final UserId self;
@@ -80,11 +87,10 @@ public final class ProcessLauncher {
 
     private RunningProcess start(LaunchRequest request) {
         ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile())
-                .redirectErrorStream(true);
+                .redirectInput(NO_INPUT).redirectErrorStream(true).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment(request.user(), request.env()));
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             OutputPump pumps = new OutputPump(process, request.output(), LineSplitter.DEFAULT_CAP);
             return new RunningProcess(process, pumps, signals);
         } catch (IOException e) {
