@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * zt-exec's two pumps: two pipes read by two threads put stdout lines after a final stderr line in 9
  * of 20 runs of {@code LogPathIT}.)
  *
+ * <p>Once a {@link ChildReaper} reaps for its {@link Children}, a child is started with
+ * posix_spawn ({@link Spawner}) and its exit reported by that reaper's one thread; otherwise (no
+ * reaper, or a C library older than glibc 2.34) through {@link ProcessBuilder}, for which Java
+ * keeps one "process reaper" thread waiting per living child.
+ *
  * <p>The kernel sends the parent-death signal when the <em>thread</em> that forked the child ends,
  * not the process (prctl(2)). So every child is started from one launcher thread that lives as
  * long as muster: a pool thread that ends after an idle minute would stop the services it started.
@@ -38,6 +43,8 @@ public final class ProcessLauncher {
     private final Signals signals;
     private final Children children;
     private final boolean parentDeath;
+    /** Null where the C library cannot spawn that way: then every child is started through ProcessBuilder. */
+    private final Spawner spawner = Spawner.available() ? new Spawner() : null;
     private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "muster-launcher");
         thread.setDaemon(true);
@@ -86,6 +93,9 @@ public final class ProcessLauncher {
     }
 
     private RunningProcess start(LaunchRequest request) {
+        if (spawner != null && children.isReaped()) {
+            return spawn(request);
+        }
         ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile())
                 .redirectInput(NO_INPUT).redirectErrorStream(true).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment(request.user(), request.env()));
@@ -97,6 +107,19 @@ public final class ProcessLauncher {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MusterException(ExitCodes.SERVICE_FAILED,
                     "cannot start " + request.argv().get(0) + " in " + request.cwd() + ": " + reason);
+        }
+    }
+
+    /** Starts the child with {@link Spawner}: the same child, and no Java thread waits for it. */
+    private RunningProcess spawn(LaunchRequest request) {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(environment(request.user(), request.env()));
+        try {
+            SpawnedProcess process = spawner.spawn(fullArgv(request), env, request.cwd(), children);
+            return new RunningProcess(process, new OutputPump(process, request.output(), LineSplitter.DEFAULT_CAP), signals);
+        } catch (IOException e) {
+            throw new MusterException(ExitCodes.SERVICE_FAILED,
+                    "cannot start " + request.argv().get(0) + " in " + request.cwd() + ": " + e.getMessage());
         }
     }
 
