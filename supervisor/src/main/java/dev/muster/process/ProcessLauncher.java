@@ -76,6 +76,14 @@ public final class ProcessLauncher {
         this.signals = signals;
     }
 
+    /**
+     * Starts the child on the launcher's thread without waiting for it; the future fails with the
+     * {@link MusterException} of a child that cannot start (never with its environment in it).
+     */
+    public java.util.concurrent.CompletableFuture<RunningProcess> launchAsync(LaunchRequest request) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> children.register(() -> start(request)), starter);
+    }
+
     /** Starts the child; a failure to start is a {@link MusterException} without the child's environment in it. */
     public RunningProcess launch(LaunchRequest request) {
         java.util.concurrent.Future<RunningProcess> started = starter.submit(() -> children.register(() -> start(request)));

@@ -49,6 +49,8 @@ final class ServiceUnit {
     private final AtomicReference<CompletableFuture<String>> follow = new AtomicReference<>(new CompletableFuture<>());
     private final AtomicReference<CompletableFuture<String>> fault = new AtomicReference<>(new CompletableFuture<>());
     private Workload process;
+    /** The launch under way, if any: {@link #stop} waits for it, so a workload started meanwhile is stopped too. */
+    private CompletableFuture<Workload> launching;
     private boolean stopping;
 
     ServiceUnit(ResolvedService service, ServiceLog log, UnitContext context) {
@@ -174,10 +176,10 @@ final class ServiceUnit {
      * timeout, no thread waits for its end.
      */
     private CompletableFuture<Void> runTask() {
-        Workload running = launch(null);
-        if (running == null) {
-            return DONE;
-        }
+        return launch(null).thenCompose(running -> running == null ? DONE : superviseTask(running));
+    }
+
+    private CompletableFuture<Void> superviseTask(Workload running) {
         CompletableFuture<Object> ended = CompletableFuture.anyOf(running.exit(), cancel);
         Duration deadline = service.spec().timeout();
         if (deadline == null) {
@@ -222,11 +224,21 @@ final class ServiceUnit {
         boolean readyBefore = lifecycle.future(Condition.READY).isDone();
         Probe probe = service.spec().ready().hasProbe()
                 ? context.probe(service.spec().ready().probe(), "ready", service, log) : null;
-        Workload running = launch(probe);
-        if (running == null) {
-            over.complete(null);
-            return;
-        }
+        launch(probe).thenAccept(running -> {
+            if (running == null) {
+                over.complete(null);
+            } else {
+                supervise(running, probe, readyBefore, tracker, over);
+            }
+        }).exceptionally(error -> {
+            over.completeExceptionally(error);
+            return null;
+        });
+    }
+
+    /** Readiness and supervision of one launched run, then what follows it. */
+    private void supervise(Workload running, Probe probe, boolean readyBefore, RestartTracker tracker,
+                           CompletableFuture<Void> over) {
         CompletableFuture<String> request = new CompletableFuture<>();
         follow.set(request);
         new Run(service, log, context, lifecycle, cancel, fault.get()).run(running, probe, request, readyBefore)
@@ -314,23 +326,41 @@ final class ServiceUnit {
         return !context.sleeper().sleep(delay, cancel);
     }
 
-    /** Launches a workload, prints its start before any of its output; null when it cannot or must not start. */
-    private Workload launch(Probe probe) {
+    /**
+     * Launches a workload (a local process on the launcher's thread, so no unit thread waits for it);
+     * the future gives it once its start is printed, before any of its output, on the executor; null
+     * when it cannot or must not start.
+     */
+    private CompletableFuture<Workload> launch(Probe probe) {
         HeldOutput output = new HeldOutput(log);
-        Workload running;
+        CompletableFuture<Workload> launched;
         synchronized (this) {
-            if (!stopping) {
-                try {
-                    process = context.runtime().launch(service, output);
-                } catch (MusterException e) {
+            if (stopping) {
+                if (!lifecycle.hasStarted()) {
                     process = null;
-                    fail(new Cause.LaunchFailed(e.getMessage()));
+                    notStarted("not started: muster was stopping");
                 }
-            } else if (!lifecycle.hasStarted()) {
-                process = null;
-                notStarted("not started: muster was stopping");
+                launched = CompletableFuture.completedFuture(null);
+            } else {
+                launched = context.runtime().launchAsync(service, output).whenComplete((running, error) -> {
+                    synchronized (this) {
+                        process = running;
+                        launching = null;
+                    }
+                });
+                launching = launched.isDone() ? null : launched;
             }
-            running = stopping ? null : process;
+        }
+        return launched.handleAsync((running, error) -> started(running, error, probe, output), context.executor());
+    }
+
+    /** What follows a launch: its start printed and applied, or the reason it could not start. */
+    private Workload started(Workload running, Throwable error, Probe probe, HeldOutput output) {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        if (cause instanceof MusterException e) {
+            fail(new Cause.LaunchFailed(e.getMessage()));
+        } else if (cause != null) {
+            throw error instanceof CompletionException failed ? failed : new CompletionException(cause);
         }
         if (running == null) {
             if (probe != null) {
@@ -341,7 +371,7 @@ final class ServiceUnit {
         context.console().line(name(), "started, pid " + running.pid() + context.describeLaunch(service));
         lifecycle.apply(new UnitEvent.Launched(running.pid()));
         output.release();
-        running.outputFailure().thenAccept(cause -> faultIfCurrent(running, cause));
+        running.outputFailure().thenAccept(lost -> faultIfCurrent(running, lost));
         return running;
     }
 
@@ -352,9 +382,16 @@ final class ServiceUnit {
 
     /** Stops the unit's workload, if any, with its stop signal, SIGKILL after {@code timeout}. */
     void stop(java.time.Duration timeout) {
-        Workload running;
+        CompletableFuture<Workload> pending;
         synchronized (this) {
             stopping = true;
+            pending = launching;
+        }
+        if (pending != null) {
+            pending.handle((launched, error) -> null).join();
+        }
+        Workload running;
+        synchronized (this) {
             running = process;
         }
         cancel.complete(null);
