@@ -28,8 +28,14 @@ final class Spawner {
 
     private final Charset encoding = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
 
-    /** Whether this C library can spawn this way (glibc 2.34 and later); never throws. */
+    /**
+     * Whether this C library can spawn this way (glibc 2.34 and later) and /proc shows this process's
+     * descriptors (the pipe is opened through it); never throws.
+     */
     static boolean available() {
+        if (!java.nio.file.Files.isDirectory(Path.of("/proc/self/fd"))) {
+            return false;
+        }
         try {
             NativeLibrary c = NativeLibrary.getInstance("c");
             c.getFunction("posix_spawn_file_actions_addchdir_np");
