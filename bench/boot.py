@@ -269,8 +269,8 @@ def idle(which, state_dir, profile, seconds):
     return result
 
 
-def scale_profile(directory, n, depth=5):
-    lines = ["version: 1", f"name: scale{n}", "control: { listen: \"" + CONTROL + "\" }", "services:"]
+def scale_profile(directory, n, depth=5, control=CONTROL):
+    lines = ["version: 1", f"name: scale{n}", "control: { listen: \"" + control + "\" }", "services:"]
     per_level = max(1, n // depth)
     for i in range(n):
         level = min(i // per_level, depth - 1)
@@ -285,12 +285,12 @@ def scale_profile(directory, n, depth=5):
     return path
 
 
-def scale(directory, n, idle_seconds, depth=5):
-    profile = scale_profile(directory, n, depth)
+def scale(directory, n, idle_seconds, depth=5, control=CONTROL):
+    profile = scale_profile(directory, n, depth, control)
     t0 = time.monotonic()
     proc = subprocess.Popen([ENTRYPOINT, "up", "-p", profile], cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    ok = wait_http(f"http://{CONTROL}/health", t0 + 120)
+    ok = wait_http(f"http://{control}/health", t0 + 120)
     ready = time.monotonic() - t0
     time.sleep(2)
     c0, t1 = cpu(proc.pid), time.monotonic()
@@ -413,6 +413,8 @@ def main():
     ap.add_argument("--skip-demo", action="store_true")
     ap.add_argument("--no-pm2", action="store_true", help="leave pm2-runtime out even when it is installed")
     ap.add_argument("--quick", action="store_true", help="smoke run: 1 round, 10 s idle, 3 check runs")
+    ap.add_argument("--scale-control", default=CONTROL, metavar="HOST:PORT",
+                    help=f"control.listen of the scale runs and their `check` profiles (default {CONTROL})")
     ap.add_argument("--shapes", action="store_true",
                     help="also --scale services all at depth 1 (width) and as one chain (depth = --scale)")
     args = ap.parse_args()
@@ -430,19 +432,20 @@ def main():
     if not args.skip_demo:
         rows += demo_rows(work, profile, who, args.rounds, args.idle)
         rows.append(check_row("`muster check` demo profile", profile, args.check_runs))
-    s = scale(work, args.scale, min(args.idle, 20))
+    s = scale(work, args.scale, min(args.idle, 20), control=args.scale_control)
     rows.append((f"{args.scale} services (depth 5) → all ready", f"{s['ready'] * 1000:.0f} ms" if s["ready"] else "n/a"))
     rows.append((f"{args.scale} services: RSS / threads / idle CPU",
                  f"{s['rss_mb']:.1f} MB / {s['threads']} / {s['cpu_pct']:.3f} %"))
     rows.append((f"{args.scale} services: SIGTERM → exit", f"{s['stop'] * 1000:.0f} ms"))
     if args.shapes:  # cost must grow with the DAG's depth, not its width
         for depth in (1, args.scale):
-            shaped = scale(work, args.scale, min(args.idle, 5), depth)
+            shaped = scale(work, args.scale, min(args.idle, 5), depth, args.scale_control)
             rows.append((f"{args.scale} services, depth {depth} → all ready / SIGTERM → exit",
                          f"{shaped['ready'] * 1000:.0f} ms / {shaped['stop'] * 1000:.0f} ms" if shaped["ready"] else "n/a"))
-    rows.append(check_row(f"`muster check` {args.scale} services", scale_profile(work, args.scale), args.check_runs)[:2])
-    rows.append(check_row(f"`muster check` {args.check_scale} services", scale_profile(work, args.check_scale),
-                          args.check_runs)[:2])
+    rows.append(check_row(f"`muster check` {args.scale} services",
+                          scale_profile(work, args.scale, control=args.scale_control), args.check_runs)[:2])
+    rows.append(check_row(f"`muster check` {args.check_scale} services",
+                          scale_profile(work, args.check_scale, control=args.scale_control), args.check_runs)[:2])
     names = {"muster": "muster", "bash": "bash baseline", "pm2": "pm2-runtime"}
     header = ["figure", *[names[w] for w in who], *[f"muster/{w}" for w in who[1:]]]
     print("\n| " + " | ".join(header) + " |\n|" + " --- |" * len(header))

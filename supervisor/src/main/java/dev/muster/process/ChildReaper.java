@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * PID 1 duties. Registers muster as a child subreaper, so orphans of its services are re-parented
  * to muster rather than lost, and reaps every such orphan when it exits, so no zombie remains.
  * A thread blocks in {@code waitid(P_ALL, WEXITED | WNOWAIT)}: it learns of a zombie child without
- * reaping it, leaves muster's own children to Java's reaper (their exit status is theirs), and
- * reaps only the others with {@code waitpid(pid)}. Nothing polls.
+ * reaping it, leaves children started through {@link ProcessBuilder} to Java's reaper (their exit
+ * status is theirs), reaps the children {@link Children#watch watched} for muster and reports their
+ * exit values, and reaps the others with {@code waitpid(pid)}. Nothing polls.
  *
  * <p>Only what descends from muster's services counts as an orphan to end. muster may have
  * inherited children from whatever started it (a log reader set up with {@code exec > >(cat > log)}
@@ -54,6 +55,7 @@ public final class ChildReaper {
         Thread thread = new Thread(this::loop, "muster-reaper");
         thread.setDaemon(true);
         thread.start();
+        children.reapedHere();
         return subreaper;
     }
 
@@ -100,6 +102,16 @@ public final class ChildReaper {
     }
 
     private void handle(int pid) {
+        Optional<CompletableFuture<Integer>> watched = children.watched(pid);
+        if (watched.isPresent()) {
+            int[] status = new int[1];
+            int rc;
+            do {
+                rc = LibC.INSTANCE.waitpid(pid, status, 0);
+            } while (rc == -1 && Native.getLastError() == EINTR);
+            watched.get().complete(rc == pid ? exitValue(status[0]) : 128 + Signal.KILL.number());
+            return;
+        }
         Optional<CompletableFuture<?>> own = children.started(pid);
         if (own.isPresent()) {
             own.get().exceptionally(e -> null).join();
@@ -150,6 +162,12 @@ public final class ChildReaper {
         } catch (InterruptedException e) {
             return false;
         }
+    }
+
+    /** A wait(2) status as Java's {@link Process#exitValue()} gives it: the exit code, or 128+N for signal N. */
+    static int exitValue(int status) {
+        int signal = status & 0x7f;
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
     }
 
     /** A wait(2) status in words: "exited with code 4", "killed by SIGTERM" (often muster's own stop). */

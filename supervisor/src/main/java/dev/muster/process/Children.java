@@ -11,10 +11,16 @@ import java.util.function.Supplier;
  * Starting a child and registering its pid happen under one lock, and {@link ChildReaper} checks
  * the registry under the same lock, so a child that exits the instant it starts is never
  * mistaken for an orphan. One registry per muster process, shared by every launcher.
+ *
+ * <p>Once a {@link ChildReaper} reaps for this registry ({@link #reapedHere()}), children started
+ * with {@link Spawner} are {@link #watch watched} here: the reaper reaps them and reports their
+ * exit values, so no thread per child waits for them.
  */
 public final class Children {
     private final Map<Long, CompletableFuture<?>> started = new HashMap<>();
+    private final Map<Long, CompletableFuture<Integer>> watched = new HashMap<>();
     private long registrations;
+    private volatile boolean reaped;
 
     /** Starts a child with {@code start} and registers it before anyone can look. */
     synchronized RunningProcess register(Supplier<RunningProcess> start) {
@@ -47,6 +53,31 @@ public final class Children {
         registrations++;
         notifyAll();
         return process;
+    }
+
+    /** From now on a {@link ChildReaper} thread reaps the children registered here. */
+    void reapedHere() {
+        reaped = true;
+    }
+
+    /** Whether a reaper reaps children registered here: whether {@link #watch} may be used. */
+    boolean isReaped() {
+        return reaped;
+    }
+
+    /**
+     * A future the reaper completes with the exit value of {@code pid} (its code, or 128+N for signal
+     * N) when it has reaped it. Call while registering the child.
+     */
+    synchronized CompletableFuture<Integer> watch(long pid) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        watched.put(pid, exit);
+        return exit;
+    }
+
+    /** The future to complete when {@code pid} exits, if it is a watched child; forgets it. */
+    synchronized Optional<CompletableFuture<Integer>> watched(long pid) {
+        return Optional.ofNullable(watched.remove(pid));
     }
 
     /** The exit future of a child muster started, if {@code pid} is one. */

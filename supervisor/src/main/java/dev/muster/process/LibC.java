@@ -22,6 +22,30 @@ interface LibC extends Library {
 
     int getgid();
 
+    int pipe2(int[] fds, int flags);
+
+    int close(int fd);
+
+    String strerror(int errno);
+
+    /** posix_spawn(3); {@code path} and the strings are NUL-terminated bytes. Returns 0 or an errno. */
+    int posix_spawn(com.sun.jna.ptr.IntByReference pid, byte[] path, com.sun.jna.Pointer fileActions,
+                    com.sun.jna.Pointer attributes, com.sun.jna.StringArray argv, com.sun.jna.StringArray envp);
+
+    int posix_spawn_file_actions_init(com.sun.jna.Pointer actions);
+
+    int posix_spawn_file_actions_destroy(com.sun.jna.Pointer actions);
+
+    int posix_spawn_file_actions_adddup2(com.sun.jna.Pointer actions, int fd, int newFd);
+
+    int posix_spawn_file_actions_addopen(com.sun.jna.Pointer actions, int fd, byte[] path, int flags, int mode);
+
+    /** glibc 2.29 and later. */
+    int posix_spawn_file_actions_addchdir_np(com.sun.jna.Pointer actions, byte[] path);
+
+    /** glibc 2.34 and later. */
+    int posix_spawn_file_actions_addclosefrom_np(com.sun.jna.Pointer actions, int from);
+
     Passwd getpwnam(String name);
 
     Passwd getpwuid(int uid);

@@ -15,22 +15,36 @@ import java.util.concurrent.TimeUnit;
  * so the pid Java sees is the workload's and leads a new process group), then {@code setpriv} (which
  * also execs in place, so signals reach it): {@code --pdeathsig} gives it a parent-death signal, and
  * for another user {@code --reuid/--regid} switch accounts (setpriv sets the parent-death signal after
- * the switch, which would otherwise clear it). Its stdin is closed; its stdout and stderr share one
+ * the switch, which would otherwise clear it). Its stdin is /dev/null; its stdout and stderr share one
  * pipe, read to its end by {@link OutputPump}, lines longer than {@link LineSplitter#DEFAULT_CAP} bytes
- * in pieces. (Not zt-exec's two pumps: two pipes read by two threads put stdout lines after a final
- * stderr line in 9 of 20 runs of {@code LogPathIT}.)
+ * in pieces (stderr is redirected to {@code DISCARD} only so that Java opens no second, unused pipe
+ * with its own buffer: {@code redirectErrorStream} sends it to the shared pipe all the same). (Not
+ * zt-exec's two pumps: two pipes read by two threads put stdout lines after a final stderr line in 9
+ * of 20 runs of {@code LogPathIT}.)
+ *
+ * <p>Once a {@link ChildReaper} reaps for its {@link Children}, a child is started with
+ * posix_spawn ({@link Spawner}) and its exit reported by that reaper's one thread; otherwise (no
+ * reaper, or a C library older than glibc 2.34) through {@link ProcessBuilder}, for which Java
+ * keeps one "process reaper" thread waiting per living child.
  *
  * <p>The kernel sends the parent-death signal when the <em>thread</em> that forked the child ends,
  * not the process (prctl(2)). So every child is started from one launcher thread that lives as
  * long as muster: a pool thread that ends after an idle minute would stop the services it started.
  */
 public final class ProcessLauncher {
+    /**
+     * A child's stdin: /dev/null, read at end of file at once. Not a pipe closed after the start: Java
+     * keeps an 8 KiB buffer for that pipe as long as the child lives.
+     */
+    private static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
     private final Path setsid;
     private final Path setpriv;
     private final UserId self;
     private final Signals signals;
     private final Children children;
     private final boolean parentDeath;
+    /** Null where the C library cannot spawn that way: then every child is started through ProcessBuilder. */
+    private final Spawner spawner = Spawner.available() ? new Spawner() : null;
     private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "muster-launcher");
         thread.setDaemon(true);
@@ -62,6 +76,14 @@ public final class ProcessLauncher {
         this.signals = signals;
     }
 
+    /**
+     * Starts the child on the launcher's thread without waiting for it; the future fails with the
+     * {@link MusterException} of a child that cannot start (never with its environment in it).
+     */
+    public java.util.concurrent.CompletableFuture<RunningProcess> launchAsync(LaunchRequest request) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> children.register(() -> start(request)), starter);
+    }
+
     /** Starts the child; a failure to start is a {@link MusterException} without the child's environment in it. */
     public RunningProcess launch(LaunchRequest request) {
         java.util.concurrent.Future<RunningProcess> started = starter.submit(() -> children.register(() -> start(request)));
@@ -79,18 +101,33 @@ public final class ProcessLauncher {
     }
 
     private RunningProcess start(LaunchRequest request) {
+        if (spawner != null && children.isReaped()) {
+            return spawn(request);
+        }
         ProcessBuilder builder = new ProcessBuilder(fullArgv(request)).directory(request.cwd().toFile())
-                .redirectErrorStream(true);
+                .redirectInput(NO_INPUT).redirectErrorStream(true).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment(request.user(), request.env()));
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             OutputPump pumps = new OutputPump(process, request.output(), LineSplitter.DEFAULT_CAP);
             return new RunningProcess(process, pumps, signals);
         } catch (IOException e) {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MusterException(ExitCodes.SERVICE_FAILED,
                     "cannot start " + request.argv().get(0) + " in " + request.cwd() + ": " + reason);
+        }
+    }
+
+    /** Starts the child with {@link Spawner}: the same child, and no Java thread waits for it. */
+    private RunningProcess spawn(LaunchRequest request) {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(environment(request.user(), request.env()));
+        try {
+            SpawnedProcess process = spawner.spawn(fullArgv(request), env, request.cwd(), children);
+            return new RunningProcess(process, new OutputPump(process, request.output(), LineSplitter.DEFAULT_CAP), signals);
+        } catch (IOException e) {
+            throw new MusterException(ExitCodes.SERVICE_FAILED,
+                    "cannot start " + request.argv().get(0) + " in " + request.cwd() + ": " + e.getMessage());
         }
     }
 

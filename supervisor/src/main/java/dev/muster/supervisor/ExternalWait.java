@@ -28,8 +28,11 @@ final class ExternalWait {
         this.lifecycle = lifecycle;
     }
 
-    /** Waits for readiness, then until {@code cancel}. Blocking. */
-    void run(CompletableFuture<Void> cancel) {
+    /**
+     * Waits for readiness on the calling thread; the returned future completes once {@code cancel}
+     * did (no thread waits for it meanwhile).
+     */
+    CompletableFuture<Void> run(CompletableFuture<Void> cancel) {
         lifecycle.apply(new UnitEvent.Awaiting());
         if (!service.spec().ready().hasProbe()) {
             lifecycle.apply(new UnitEvent.Ready("external (no ready probe)", false));
@@ -40,15 +43,15 @@ final class ExternalWait {
                         Run.whenChanged(lifecycle));
                 if (outcome.ending() != PollOutcome.Ending.PASSED) {
                     ended(outcome, probe.describe());
-                    return;
+                    return CompletableFuture.completedFuture(null);
                 }
             }
             context.console().line(service.name(), "ready in " + Durations.format(outcome.elapsed()) + " (external: "
                     + outcome.last().detail() + ")");
             lifecycle.apply(new UnitEvent.Ready(outcome.last().detail(), false));
         }
-        context.sleeper().await(cancel);
-        lifecycle.apply(new UnitEvent.Cancelled("stopped waiting (external: nothing to stop)"));
+        return cancel.thenRunAsync(() -> lifecycle.apply(new UnitEvent.Cancelled("stopped waiting (external: nothing to stop)")),
+                context.executor());
     }
 
     private void ended(PollOutcome outcome, String probe) {

@@ -11,6 +11,7 @@ import dev.muster.process.OutputListener;
 import dev.muster.process.ProcessLauncher;
 import dev.muster.process.Workload;
 import dev.muster.profile.ProbeSpec;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /** Real workloads: a container for a service with {@code image:}, else a local process group. */
@@ -36,6 +37,15 @@ final class LocalRuntime implements UnitRuntime {
         // The kernel stops the service with its own stop signal if muster dies (PR_SET_PDEATHSIG).
         return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), output,
                 service.spec().stop().signal()));
+    }
+
+    @Override
+    public CompletableFuture<Workload> launchAsync(ResolvedService service, OutputListener output) {
+        if (service.spec().isContainer()) {
+            return UnitRuntime.super.launchAsync(service, output);
+        }
+        return launcher.launchAsync(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), output,
+                service.spec().stop().signal())).thenApply(Workload.class::cast);
     }
 
     @Override

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
 /**
  * One run of a launched service: wait until it is ready, then watch it until it exits, fails its
  * liveness check, is asked to follow a dependency's restart, or muster stops it. Says how the run
- * ended; the {@link ServiceUnit} decides what follows.
+ * ended; the {@link ServiceUnit} decides what follows. Readiness and liveness polling run on the
+ * calling thread; a ready service without a liveness check is watched by no thread at all (its end
+ * is handled on the context's executor when it exits, is stopped, follows or faults).
  */
 final class Run {
     private final ResolvedService service;
@@ -66,12 +68,17 @@ final class Run {
      * @param follow  completes with a dependency's name when this run should follow its restart
      * @param again   whether the service was ready before (then dependents that follow it restart)
      */
-    End run(Workload running, Probe probe, CompletableFuture<String> follow, boolean again) {
+    CompletableFuture<End> run(Workload running, Probe probe, CompletableFuture<String> follow, boolean again) {
         PollOutcome readiness = awaitReady(running, probe);
+        if (readiness.ending() == PollOutcome.Ending.PASSED) {
+            return ready(running, readiness, follow, again);
+        }
+        return CompletableFuture.completedFuture(notReady(running, probe, readiness));
+    }
+
+    private End notReady(Workload running, Probe probe, PollOutcome readiness) {
         String described = probe == null ? "" : probe.describe();
         switch (readiness.ending()) {
-            case PASSED:
-                return ready(running, readiness, follow, again);
             case TIMED_OUT:
                 return over(running, null, new Cause.NotReady(service.spec().ready().timeout(), readiness.attempts(),
                         described, lastDetail(readiness)), true);
@@ -112,13 +119,23 @@ final class Run {
         };
     }
 
-    private End ready(Workload running, PollOutcome readiness, CompletableFuture<String> follow, boolean again) {
+    private CompletableFuture<End> ready(Workload running, PollOutcome readiness, CompletableFuture<String> follow,
+                                         boolean again) {
         String detail = readiness.last() == null ? "started (no ready probe)" : readiness.last().detail();
         context.console().line(service.name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
         lifecycle.apply(new UnitEvent.Ready(detail, again));
         Instant readyAt = context.clock().instant();
         CompletableFuture<Object> wake = CompletableFuture.anyOf(running.exit(), cancel, follow, fault);
-        PollOutcome live = watch(wake);
+        if (service.spec().live() == null) {
+            PollOutcome woken = new PollOutcome(PollOutcome.Ending.WOKEN, null, 0, Duration.ZERO);
+            return wake.handle((ok, error) -> woken)
+                    .thenApplyAsync(live -> watched(running, readyAt, live, follow), context.executor());
+        }
+        return CompletableFuture.completedFuture(watched(running, readyAt, watch(wake), follow));
+    }
+
+    /** After the watch of a ready service ended: how the run ended. */
+    private End watched(Workload running, Instant readyAt, PollOutcome live, CompletableFuture<String> follow) {
         if (cancel.isDone()) {
             return new End.Cancelled();
         }
@@ -135,13 +152,9 @@ final class Run {
         return over(running, readyAt, new Cause.ExitedAfterReady(status, running.runtime()), !status.success());
     }
 
-    /** Liveness polling until {@code wake}, or just {@code wake} without a live probe. */
+    /** Liveness polling until {@code wake}. */
     private PollOutcome watch(CompletableFuture<Object> wake) {
         LiveSpec live = service.spec().live();
-        if (live == null) {
-            context.sleeper().await(wake);
-            return new PollOutcome(PollOutcome.Ending.WOKEN, null, 0, Duration.ZERO);
-        }
         try (Probe probe = context.probe(live.probe(), "live", service, log)) {
             return context.poller().untilFails(probe, PollSettings.liveness(live), wake, result -> {
                 if (!result.ready()) {

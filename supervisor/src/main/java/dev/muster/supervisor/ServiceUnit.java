@@ -24,16 +24,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One service, task, step or external dependency at run time, read top to bottom: disabled or
  * wait for dependencies; then skip, wait for an external one, run a step, run a task to its end
  * (or deadline), or run a service: launch, readiness, supervision, and again after a backoff while
- * its restart policy allows. Every change goes through its {@link Lifecycle}; one thread runs a
- * unit from boot to end, and {@link #stop()} may be called from any other.
+ * its restart policy allows. Every change goes through its {@link Lifecycle}. A unit holds no thread
+ * while it waits with no deadline (for its dependencies, for a ready service's exit or stop, for a
+ * task's end): what follows runs on the context's executor when the awaited future completes, so a
+ * stack of idle services parks no thread per service. {@link #stop()} may be called from any thread.
  */
 final class ServiceUnit {
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
+    /** What a step of the unit's life returns when nothing is left to wait for. */
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ResolvedService service;
     private final ServiceLog log;
@@ -44,6 +49,8 @@ final class ServiceUnit {
     private final AtomicReference<CompletableFuture<String>> follow = new AtomicReference<>(new CompletableFuture<>());
     private final AtomicReference<CompletableFuture<String>> fault = new AtomicReference<>(new CompletableFuture<>());
     private Workload process;
+    /** The launch under way, if any: {@link #stop} waits for it, so a workload started meanwhile is stopped too. */
+    private CompletableFuture<Workload> launching;
     private boolean stopping;
 
     ServiceUnit(ResolvedService service, ServiceLog log, UnitContext context) {
@@ -74,43 +81,74 @@ final class ServiceUnit {
         return lifecycle.future(condition);
     }
 
-    /** Runs the unit from its dependencies to its end. Blocking; one call per unit. */
-    void run(Map<String, ServiceUnit> units) {
-        try {
-            if (!service.spec().enabled()) {
-                context.console().line(name(), "disabled (enabled: false): not part of this boot");
-                lifecycle.apply(new UnitEvent.Disabled("disabled (enabled: false)"));
-            } else if (awaitDependencies(units)) {
-                runByKind();
-            }
-        } catch (RuntimeException e) {
-            fail(new Cause.LaunchFailed(String.valueOf(e)));
-        } finally {
-            finished.complete(null);
+    /**
+     * Starts the unit's life: once its dependencies are met (or one failed, or muster stops), the rest
+     * runs on the context's executor; {@link #finished()} completes at its end. Returns at once; one
+     * call per unit.
+     */
+    void start(Map<String, ServiceUnit> units) {
+        List<CompletableFuture<Void>> deps = new ArrayList<>();
+        if (service.spec().enabled()) {
+            service.spec().dependsOn().forEach((dep, condition) -> deps.add(units.get(dep).future(condition)));
         }
+        CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
+        CompletableFuture.anyOf(gate, cancel).whenCompleteAsync((ok, error) -> step(() -> begin(gate)),
+                context.executor());
     }
 
-    private void runByKind() {
+    private CompletableFuture<Void> begin(CompletableFuture<Void> gate) {
+        if (!service.spec().enabled()) {
+            context.console().line(name(), "disabled (enabled: false): not part of this boot");
+            lifecycle.apply(new UnitEvent.Disabled("disabled (enabled: false)"));
+            return DONE;
+        }
+        return dependenciesMet(gate) ? runByKind() : DONE;
+    }
+
+    /**
+     * Runs one step of the unit's life on the calling thread; the unit is finished when the future it
+     * returns completes. A step that throws fails the unit, as a launch that cannot be made does.
+     */
+    private void step(Supplier<CompletableFuture<Void>> body) {
+        CompletableFuture<Void> end;
+        try {
+            end = body.get();
+        } catch (RuntimeException e) {
+            end = CompletableFuture.failedFuture(e);
+        }
+        end.whenComplete((ok, error) -> {
+            if (error != null) {
+                fail(new Cause.LaunchFailed(String.valueOf(error instanceof CompletionException ? error.getCause() : error)));
+            }
+            finished.complete(null);
+        });
+    }
+
+    /** Runs {@code body} as a later step on the executor, and completes what it returns when that ends. */
+    private CompletableFuture<Void> later(CompletableFuture<?> after, Supplier<CompletableFuture<Void>> body) {
+        return after.handle((ok, error) -> null).thenComposeAsync(ignored -> body.get(), context.executor());
+    }
+
+    private CompletableFuture<Void> runByKind() {
         Kind kind = service.spec().kind();
         if (service.spec().isTask() && service.spec().creates() != null && Files.exists(service.spec().creates())) {
             context.console().line(name(), "skipped: " + service.spec().creates() + " exists");
             lifecycle.apply(new UnitEvent.Skipped(service.spec().creates() + " exists"));
+            return DONE;
         } else if (kind == Kind.EXTERNAL) {
-            new ExternalWait(service, log, context, lifecycle).run(cancel);
+            return new ExternalWait(service, log, context, lifecycle).run(cancel);
         } else if (kind.inProcess()) {
             new StepRun(service, log, context, lifecycle).run(cancel);
+            return DONE;
         } else if (service.spec().isTask()) {
-            runTask();
-        } else {
-            runService();
+            return runTask();
         }
+        return runService(new RestartTracker(service.spec().restart(), context.clock(),
+                () -> ThreadLocalRandom.current().nextDouble()));
     }
 
-    private boolean awaitDependencies(Map<String, ServiceUnit> units) {
-        List<CompletableFuture<Void>> deps = new ArrayList<>();
-        service.spec().dependsOn().forEach((dep, condition) -> deps.add(units.get(dep).future(condition)));
-        CompletableFuture<Void> gate = Gates.allOrFirstFailure(deps);
-        context.sleeper().await(CompletableFuture.anyOf(gate, cancel));
+    /** After the dependency gate (or muster's stop) completed: whether the unit may go on. */
+    private boolean dependenciesMet(CompletableFuture<Void> gate) {
         if (gate.isCompletedExceptionally()) {
             Throwable cause = gate.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join();
             String why = "not started: " + notStartedBecause(cause);
@@ -133,25 +171,33 @@ final class ServiceUnit {
         return cause instanceof DependencyFailed failed ? failed.notStarted() : "dependency " + cause.getMessage();
     }
 
-    /** Runs once to its end; past its {@code timeout} it is stopped like a service and fails. */
-    private void runTask() {
-        Workload running = launch(null);
-        if (running == null) {
-            return;
-        }
+    /**
+     * Runs once to its end; past its {@code timeout} it is stopped like a service and fails. Without a
+     * timeout, no thread waits for its end.
+     */
+    private CompletableFuture<Void> runTask() {
+        return launch(null).thenCompose(running -> running == null ? DONE : superviseTask(running));
+    }
+
+    private CompletableFuture<Void> superviseTask(Workload running) {
         CompletableFuture<Object> ended = CompletableFuture.anyOf(running.exit(), cancel);
         Duration deadline = service.spec().timeout();
         if (deadline == null) {
-            context.sleeper().await(ended);
-        } else if (!context.sleeper().sleep(deadline, ended)) {
+            return later(ended, () -> taskEnded(running));
+        }
+        if (!context.sleeper().sleep(deadline, ended)) {
             StopAction.run(service, running, lifecycle, context.console(), false);
             running.awaitOutput(OUTPUT_DRAIN);
             fail(new Cause.DeadlinePassed(deadline));
-            return;
+            return DONE;
         }
+        return taskEnded(running);
+    }
+
+    private CompletableFuture<Void> taskEnded(Workload running) {
         ExitStatus status = running.exit().getNow(null);
         if (status == null || isStopping()) {
-            return;
+            return DONE;
         }
         running.awaitOutput(OUTPUT_DRAIN);
         if (status.success()) {
@@ -160,29 +206,58 @@ final class ServiceUnit {
         } else {
             fail(new Cause.TaskFailed(status, running.runtime()));
         }
+        return DONE;
     }
 
-    /** Launch, readiness, supervision; again after a backoff while the restart policy allows. */
-    private void runService() {
-        RestartTracker tracker = new RestartTracker(service.spec().restart(), context.clock(),
-                () -> ThreadLocalRandom.current().nextDouble());
-        while (true) {
-            boolean readyBefore = lifecycle.future(Condition.READY).isDone();
-            Probe probe = service.spec().ready().hasProbe()
-                    ? context.probe(service.spec().ready().probe(), "ready", service, log) : null;
-            Workload running = launch(probe);
+    /**
+     * Launch, readiness, supervision; again after a backoff while the restart policy allows. The
+     * returned future completes when no run follows.
+     */
+    private CompletableFuture<Void> runService(RestartTracker tracker) {
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        attempt(tracker, over);
+        return over;
+    }
+
+    /** One run; what follows it is decided on the executor once it ended. */
+    private void attempt(RestartTracker tracker, CompletableFuture<Void> over) {
+        boolean readyBefore = lifecycle.future(Condition.READY).isDone();
+        Probe probe = service.spec().ready().hasProbe()
+                ? context.probe(service.spec().ready().probe(), "ready", service, log) : null;
+        launch(probe).thenAccept(running -> {
             if (running == null) {
-                return;
+                over.complete(null);
+            } else {
+                supervise(running, probe, readyBefore, tracker, over);
             }
-            CompletableFuture<String> request = new CompletableFuture<>();
-            follow.set(request);
-            Run.End end = new Run(service, log, context, lifecycle, cancel, fault.get()).run(running, probe, request, readyBefore);
-            if (end instanceof Run.End.Follow followed) {
-                restartFor(followed.dependency(), running);
-            } else if (!(end instanceof Run.End.Over over) || !restartAfter(tracker, over, running)) {
-                return;
-            }
-        }
+        }).exceptionally(error -> {
+            over.completeExceptionally(error);
+            return null;
+        });
+    }
+
+    /** Readiness and supervision of one launched run, then what follows it. */
+    private void supervise(Workload running, Probe probe, boolean readyBefore, RestartTracker tracker,
+                           CompletableFuture<Void> over) {
+        CompletableFuture<String> request = new CompletableFuture<>();
+        follow.set(request);
+        new Run(service, log, context, lifecycle, cancel, fault.get()).run(running, probe, request, readyBefore)
+                .whenCompleteAsync((end, error) -> {
+                    try {
+                        if (error != null) {
+                            over.completeExceptionally(error);
+                        } else if (end instanceof Run.End.Follow followed) {
+                            restartFor(followed.dependency(), running);
+                            attempt(tracker, over);
+                        } else if (end instanceof Run.End.Over ended && restartAfter(tracker, ended, running)) {
+                            attempt(tracker, over);
+                        } else {
+                            over.complete(null);
+                        }
+                    } catch (RuntimeException e) {
+                        over.completeExceptionally(e);
+                    }
+                }, context.executor());
     }
 
     /** Asks a ready service to restart because {@code dependency}, declared with {@code restart: true}, restarted. */
@@ -251,23 +326,41 @@ final class ServiceUnit {
         return !context.sleeper().sleep(delay, cancel);
     }
 
-    /** Launches a workload, prints its start before any of its output; null when it cannot or must not start. */
-    private Workload launch(Probe probe) {
+    /**
+     * Launches a workload (a local process on the launcher's thread, so no unit thread waits for it);
+     * the future gives it once its start is printed, before any of its output, on the executor; null
+     * when it cannot or must not start.
+     */
+    private CompletableFuture<Workload> launch(Probe probe) {
         HeldOutput output = new HeldOutput(log);
-        Workload running;
+        CompletableFuture<Workload> launched;
         synchronized (this) {
-            if (!stopping) {
-                try {
-                    process = context.runtime().launch(service, output);
-                } catch (MusterException e) {
+            if (stopping) {
+                if (!lifecycle.hasStarted()) {
                     process = null;
-                    fail(new Cause.LaunchFailed(e.getMessage()));
+                    notStarted("not started: muster was stopping");
                 }
-            } else if (!lifecycle.hasStarted()) {
-                process = null;
-                notStarted("not started: muster was stopping");
+                launched = CompletableFuture.completedFuture(null);
+            } else {
+                launched = context.runtime().launchAsync(service, output).whenComplete((running, error) -> {
+                    synchronized (this) {
+                        process = running;
+                        launching = null;
+                    }
+                });
+                launching = launched.isDone() ? null : launched;
             }
-            running = stopping ? null : process;
+        }
+        return launched.handleAsync((running, error) -> started(running, error, probe, output), context.executor());
+    }
+
+    /** What follows a launch: its start printed and applied, or the reason it could not start. */
+    private Workload started(Workload running, Throwable error, Probe probe, HeldOutput output) {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        if (cause instanceof MusterException e) {
+            fail(new Cause.LaunchFailed(e.getMessage()));
+        } else if (cause != null) {
+            throw error instanceof CompletionException failed ? failed : new CompletionException(cause);
         }
         if (running == null) {
             if (probe != null) {
@@ -278,7 +371,7 @@ final class ServiceUnit {
         context.console().line(name(), "started, pid " + running.pid() + context.describeLaunch(service));
         lifecycle.apply(new UnitEvent.Launched(running.pid()));
         output.release();
-        running.outputFailure().thenAccept(cause -> faultIfCurrent(running, cause));
+        running.outputFailure().thenAccept(lost -> faultIfCurrent(running, lost));
         return running;
     }
 
@@ -289,9 +382,16 @@ final class ServiceUnit {
 
     /** Stops the unit's workload, if any, with its stop signal, SIGKILL after {@code timeout}. */
     void stop(java.time.Duration timeout) {
-        Workload running;
+        CompletableFuture<Workload> pending;
         synchronized (this) {
             stopping = true;
+            pending = launching;
+        }
+        if (pending != null) {
+            pending.handle((launched, error) -> null).join();
+        }
+        Workload running;
+        synchronized (this) {
             running = process;
         }
         cancel.complete(null);

@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,6 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Supervisor implements UnitEvents {
     /** How long orphans left after every service stopped get between SIGTERM and SIGKILL. */
     private static final Duration ORPHAN_GRACE = Duration.ofSeconds(5);
+    /** How long a unit thread without work lives on, ready for the next step. */
+    private static final Duration UNIT_THREAD_IDLE = Duration.ofSeconds(2);
 
     private final Profile profile;
     private final DependencyGraph graph;
@@ -46,11 +50,16 @@ public final class Supervisor implements UnitEvents {
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     private final List<String> killed = new CopyOnWriteArrayList<>();
     private final Map<String, List<java.util.function.Consumer<Duration>>> beforeStop = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "muster-unit");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Runs the units' steps (launch, readiness, a stop, what follows an exit). Waiting holds none of
+     * its threads, so an idle stack has none: each ends after {@link #UNIT_THREAD_IDLE} without work.
+     */
+    private final ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            UNIT_THREAD_IDLE.toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), r -> {
+                Thread thread = new Thread(r, "muster-unit");
+                thread.setDaemon(true);
+                return thread;
+            });
     private Instant bootStarted;
     private volatile Instant stopAsked;
     private volatile StopLimits limits;
@@ -68,7 +77,7 @@ public final class Supervisor implements UnitEvents {
         this.graph = profile.graph();
         this.parts = parts;
         UnitContext context = new UnitContext(runtime, parts.console(), status, parts.clock(), sleeper, this,
-                parts.redact(), parts.steps(), graph);
+                parts.redact(), parts.steps(), graph, executor);
         // Children inherit muster's real environment (ProcessBuilder starts from System.getenv()), so its secrets too.
         dev.muster.secret.Redactor redactor = dev.muster.secret.Redactor.forProfile(profile).including(System.getenv());
         for (ResolvedService service : plan.services().values()) {
@@ -164,7 +173,7 @@ public final class Supervisor implements UnitEvents {
                 + profile.source());
         for (String name : graph.startOrder()) {
             ServiceUnit unit = units.get(name);
-            executor.execute(() -> unit.run(units));
+            unit.start(units);
             unit.finished().thenRun(this::finished);
         }
         if (units.isEmpty()) {

@@ -14,6 +14,7 @@ import dev.muster.step.InProcessStep;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,10 +29,12 @@ import java.util.function.UnaryOperator;
  * @param redact   removes secrets from text that is printed
  * @param steps    the in-process work of the schema and migrations kinds
  * @param graph    the stack's dependencies
+ * @param executor where a unit's next step runs once what it waits for completed (never a thread that
+ *                 completes a process's exit future: that is Java's process reaper)
  */
 record UnitContext(UnitRuntime runtime, Console console, StackStatus status, Clock clock, Sleeper sleeper,
                    UnitEvents events, UnaryOperator<String> redact, Map<Kind, InProcessStep> steps,
-                   DependencyGraph graph) {
+                   DependencyGraph graph, Executor executor) {
 
     /** The services that depend on {@code name}, directly or not. */
     List<String> dependentsOf(String name) {

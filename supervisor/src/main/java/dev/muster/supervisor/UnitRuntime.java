@@ -6,6 +6,7 @@ import dev.muster.probe.Probe;
 import dev.muster.process.OutputListener;
 import dev.muster.process.Workload;
 import dev.muster.profile.ProbeSpec;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a unit's workloads and probes come from: real processes, containers and probes in
@@ -15,6 +16,19 @@ interface UnitRuntime {
 
     /** Starts the service's workload. */
     Workload launch(ResolvedService service, OutputListener output);
+
+    /**
+     * Starts it without holding the calling thread where the start happens elsewhere (a local process
+     * starts on the launcher's one thread); by default {@link #launch} on the calling thread. A start
+     * that fails completes the future with its exception.
+     */
+    default CompletableFuture<Workload> launchAsync(ResolvedService service, OutputListener output) {
+        try {
+            return CompletableFuture.completedFuture(launch(service, output));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** A probe of the service; created before the launch, so a {@code log} probe sees the first line. */
     Probe probe(ProbeSpec spec, ResolvedService service, ServiceLog log);

@@ -344,6 +344,38 @@ class ServiceUnitTest {
         }
     }
 
+    @Test
+    void readyServicesTasksAndExternalUnitsWaitingForTheirEndHoldNoThread() throws Exception {
+        StringBuilder services = new StringBuilder("  ext: { kind: external, ready: { tcp: 5432 } }\n  job: { kind: task, command: [job] }\n");
+        for (int i = 0; i < 30; i++) {
+            services.append("  s").append(i).append(": { command: [app], restart: { policy: on-failure }, depends_on: [")
+                    .append(i == 0 ? "ext" : "s" + (i - 1)).append("] }\n");
+        }
+        try (FakeStack stack = new FakeStack(dir, services.toString())) {
+            stack.start();
+            await().atMost(WAIT).until(() -> stack.status("s29").state() == ServiceState.READY
+                    && stack.status("job").state() == ServiceState.STARTING);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(threadsInsideUnits()).isEmpty());
+
+            stack.runtime.last("s29").exit(1);
+            stack.runtime.last("job").exit(0);
+            await().atMost(WAIT).until(() -> stack.status("job").state() == ServiceState.COMPLETED
+                    && stack.runtime.launches("s29").size() == 2);
+        }
+    }
+
+    /** Threads whose stack is inside a unit's own code (waiting in it, or working). */
+    private static java.util.List<String> threadsInsideUnits() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("dev.muster.supervisor.")
+                        && !f.getClassName().startsWith("dev.muster.supervisor.ServiceUnitTest")
+                        && !f.getClassName().startsWith("dev.muster.supervisor.FakeStack")
+                        && !f.getClassName().startsWith("dev.muster.supervisor.Supervisor")))
+                .map(e -> e.getKey().getName() + " " + java.util.Arrays.toString(e.getValue()))
+                .toList();
+    }
+
     private static int indexOf(FakeStack stack, String text) {
         var lines = stack.stdout();
         for (int i = 0; i < lines.size(); i++) {
