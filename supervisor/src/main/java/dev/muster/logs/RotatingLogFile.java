@@ -14,12 +14,14 @@ import java.nio.file.StandardOpenOption;
 /**
  * A log file that rotates by size: when the next line would take it past {@code max_size}, the
  * file becomes {@code NAME.1}, {@code NAME.1} becomes {@code NAME.2}, and so on up to {@code keep}.
- * Lines are buffered (up to {@value #BUFFER} bytes) and written when the buffer fills or on
- * {@link #flush}. After a failed write the unwritten bytes are given up ({@link #discard}); the
- * file stays usable for the next attempt. Not thread-safe; {@link ServiceLog} serialises calls.
+ * Lines are buffered and written when the buffer fills or on {@link #flush}; the buffer starts at
+ * {@value #SMALL_BUFFER} bytes, grows to {@value #BUFFER} when a burst fills it, and goes back to
+ * small at {@link #trim}, so a quiet service holds no large buffer. After a failed write the
+ * unwritten bytes are given up ({@link #discard}); the file stays usable for the next attempt. Not thread-safe; {@link ServiceLog} serialises calls.
  */
 final class RotatingLogFile implements AutoCloseable {
     static final int BUFFER = 64 * 1024;
+    static final int SMALL_BUFFER = 4 * 1024;
 
     /** Opens the file for appending; replaceable in tests to simulate a full disk. */
     @FunctionalInterface
@@ -29,7 +31,7 @@ final class RotatingLogFile implements AutoCloseable {
 
     private final LogSpec spec;
     private final Opener opener;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    private ByteBuffer buffer = ByteBuffer.allocate(SMALL_BUFFER);
     private WritableByteChannel out;
     private long size;
     private boolean midLine;
@@ -52,7 +54,13 @@ final class RotatingLogFile implements AutoCloseable {
     /** Adds one line (a newline is appended); may write the buffer out. */
     void write(String line) throws IOException {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        int length = bytes.length + (midLine ? 2 : 1);
+        write(bytes, 0, bytes.length);
+    }
+
+    /** Adds the line {@code bytes[from, to)} (a newline is appended); may write the buffer out. */
+    void write(byte[] bytes, int from, int to) throws IOException {
+        int count = to - from;
+        int length = count + (midLine ? 2 : 1);
         long total = size + buffer.position();
         if (total > 0 && total + length > spec.maxSize()) {
             flush();
@@ -60,18 +68,32 @@ final class RotatingLogFile implements AutoCloseable {
         }
         if (length > buffer.remaining()) {
             flush();
+            grow();
         }
         if (midLine) {
             buffer.put((byte) '\n');
             midLine = false;
         }
-        if (bytes.length >= buffer.remaining()) {
+        if (count >= buffer.remaining()) {
             flush();
-            drain(ByteBuffer.wrap(bytes));
+            drain(ByteBuffer.wrap(bytes, from, count));
         } else {
-            buffer.put(bytes);
+            buffer.put(bytes, from, count);
         }
         buffer.put((byte) '\n');
+    }
+
+    /** After a flush: a buffer that grew for a burst is given back while the service is quiet. */
+    void trim() {
+        if (buffer.position() == 0 && buffer.capacity() > SMALL_BUFFER) {
+            buffer = ByteBuffer.allocate(SMALL_BUFFER);
+        }
+    }
+
+    private void grow() {
+        if (buffer.capacity() < BUFFER && buffer.position() == 0) {
+            buffer = ByteBuffer.allocate(BUFFER);
+        }
     }
 
     /** Writes out what is buffered. */

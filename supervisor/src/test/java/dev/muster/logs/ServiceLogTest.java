@@ -81,4 +81,37 @@ class ServiceLogTest {
         assertThat(shown.subList(shown.size() - ServiceLog.TAIL_CAPACITY, shown.size()))
                 .containsExactlyElementsOf(log.tail().last(ServiceLog.TAIL_CAPACITY));
     }
+
+    @Test
+    void linesReadAsBytesAreRedactedLikeTextAndKeepTheirOrderEverywhere() throws Exception {
+        Path file = dir.resolve("app.log");
+        ServiceLog log = new ServiceLog("app", console, new LogSpec(file, 1 << 20, 1), redactor, Clock.systemUTC());
+        List<String> heard = new ArrayList<>();
+        log.addListener(heard::add);
+        dev.muster.process.LineSplitter lines = new dev.muster.process.LineSplitter(log, Stream.STDOUT, 64 * 1024);
+        byte[] bytes = ("plain one\npassword is hunter2-secret\nplain two\nurl redis://u:pw-x@h\n"
+                + "caf\u00e9 hunter2-secret\nplain three\n").getBytes(StandardCharsets.UTF_8);
+        lines.feed(bytes, 0, bytes.length);
+        log.idle();
+        log.close();
+        console.close();
+
+        List<String> expected = List.of("plain one", "password is ******", "plain two", "url redis://u:******@h",
+                "caf\u00e9 ******", "plain three");
+        assertThat(Files.readAllLines(file)).containsExactlyElementsOf(expected);
+        assertThat(log.tail().last(10)).containsExactlyElementsOf(expected);
+        assertThat(heard).containsExactlyElementsOf(expected);
+        assertThat(terminal.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring("muster | ".length())))
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void cleanLinesReachTheConsoleWhenThePipeGoesIdle() {
+        ServiceLog log = new ServiceLog("app", console, null, redactor, Clock.systemUTC());
+        byte[] bytes = "first\nsecond\n".getBytes(StandardCharsets.US_ASCII);
+        new dev.muster.process.LineSplitter(log, Stream.STDOUT, 1024).feed(bytes, 0, bytes.length);
+        log.idle();
+        console.flush();
+        assertThat(terminal.toString(StandardCharsets.UTF_8).lines()).containsExactly("app    | first", "app    | second");
+    }
 }
