@@ -21,7 +21,8 @@ import java.util.Map;
  * Stages: split (LineSplitter + decode to a String only), screen (split + the redactor's byte screen, no
  * decode), redact (+ Redactor on the decoded text), tail (+ LogTail only), console (+ Console queue
  * only), nofile (ServiceLog without log:), all (ServiceLog with a log: file). For the ServiceLog stages it
- * also reports the console writer thread's CPU (console to /dev/null) and both together.
+ * also reports the CPU of the console writer thread (console to /dev/null), of the log file's write-behind
+ * thread (which ends 5 s after its last write, so only a round's own writes are counted), and of all three.
  */
 public class LogPathMicro {
     public static void main(String[] args) throws Exception {
@@ -58,7 +59,8 @@ public class LogPathMicro {
             for (int round = 0; round < 2; round++) {
                 LineSplitter lines = new LineSplitter(target, OutputListener.Stream.STDOUT, LineSplitter.DEFAULT_CAP);
                 long blocks = 300_000_000L / block.length;
-                long consoleCpu = consoleCpu(threads);
+                long consoleCpu = cpuOf(threads, "muster-console");
+                long fileCpu = cpuOf(threads, "muster-log-");
                 long cpu = threads.getCurrentThreadCpuTime();
                 for (long i = 0; i < blocks; i++) {
                     lines.feed(block, 0, block.length);
@@ -67,9 +69,11 @@ public class LogPathMicro {
                 double mb = blocks * block.length / 1e6;
                 double seconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
                 console.flush();
-                double writer = (consoleCpu(threads) - consoleCpu) / 1e9;
-                System.out.printf("%-8s round %d: %.0f MB per CPU-second of the reader; console writer %.0f; both %.0f%n",
-                        stage, round + 1, mb / seconds, mb / writer, mb / (seconds + writer));
+                log.idle();
+                double writer = (cpuOf(threads, "muster-console") - consoleCpu) / 1e9;
+                double files = (cpuOf(threads, "muster-log-") - fileCpu) / 1e9;
+                System.out.printf("%-8s round %d: %.0f MB per CPU-second of the reader; console writer %.0f; file writer %.0f;"
+                        + " all three %.0f%n", stage, round + 1, mb / seconds, mb / writer, mb / files, mb / (seconds + writer + files));
             }
             log.close();
             console.close();
@@ -77,11 +81,11 @@ public class LogPathMicro {
         Files.deleteIfExists(file);
     }
 
-    /** CPU nanoseconds used so far by the console's writer threads (one per Console made). */
-    private static long consoleCpu(ThreadMXBean threads) {
+    /** CPU nanoseconds used so far by the live threads whose names start with {@code prefix}. */
+    private static long cpuOf(ThreadMXBean threads, String prefix) {
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("muster-console")) {
+            if (t.getName().startsWith(prefix)) {
                 sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
             }
         }

@@ -13,8 +13,8 @@ records how long its longest write() was blocked. Alternating in one run (A B A 
 Reported per round and as medians: MB/s (bytes / the child's time from first to last write), the
 child's longest blocked write(), muster's peak RSS (VmHWM), the time from launch to the first
 /health 200, /health latency (median, max) during the flood, and muster/baseline ratios; and muster's CPU per thread
-group (the pipe reader muster-output-*, the console writer, the VM thread = serial GC, the C1 compiler, the
-rest), read from /proc/PID/task/*/stat when the flood ends.
+group (the pipe reader muster-output-*, the console writer, the log file's write-behind muster-log-*, the VM
+thread = serial GC, the C1 compiler, the rest), read from /proc/PID/task/*/stat when the flood ends.
 Goals: >= 200 MB/s through muster, no write() blocked > 100 ms, RSS bounded.
 """
 import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
@@ -77,7 +77,8 @@ def thread_cpu(pid):
         name = raw[raw.index("(") + 1:raw.rindex(")")]
         fields = raw.rsplit(")", 1)[1].split()
         group = ("reader" if name.startswith("muster-output") else "console" if name == "muster-console"
-                 else "gc" if name == "VM Thread" else "jit" if name.startswith("C1 Compiler") else "other")
+                 else "file" if name.startswith("muster-log-") else "gc" if name == "VM Thread"
+                 else "jit" if name.startswith("C1 Compiler") else "other")
         groups[group] = groups.get(group, 0) + (int(fields[11]) + int(fields[12])) / tick
     return groups
 

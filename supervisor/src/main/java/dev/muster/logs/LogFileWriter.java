@@ -59,14 +59,13 @@ final class LogFileWriter implements AutoCloseable {
         }
     }
 
-    /** Writes out what is buffered; a failure counts like a failed write. */
+    /** The output paused: writes out what is buffered (see {@link RotatingLogFile#idle}); a failure counts like a failed write. */
     void flush() {
         if (problem != null) {
             return;
         }
         try {
-            file.flush();
-            file.trim();
+            file.idle();
         } catch (IOException e) {
             failed(e, 0);
         }
