@@ -16,8 +16,12 @@ import java.util.concurrent.CompletableFuture;
  * idle service holds {@value #SMALL} bytes, not {@value #LARGE}.
  */
 final class OutputPump {
-    /** The buffer of a read that may wait: at most the JDK's on-stack read buffer, so no native one is allocated. */
-    static final int SMALL = 8 * 1024;
+    /**
+     * The buffer of a read that may wait. Below 8 KiB the JDK's BufferedInputStream of the pipe reads
+     * into its own 8 KiB buffer, and its native read uses an on-stack buffer, so a waiting read holds
+     * no large heap or malloc'ed buffer.
+     */
+    static final int SMALL = 2 * 1024;
     /** The buffer of a read while more is waiting in the pipe (its default capacity). */
     static final int LARGE = 64 * 1024;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
