@@ -114,4 +114,42 @@ class ServiceLogTest {
         console.flush();
         assertThat(terminal.toString(StandardCharsets.UTF_8).lines()).containsExactly("app    | first", "app    | second");
     }
+
+    @Test
+    void bytesCutAtRandomReadsEndUpAsTheRedactedTextOfEachLineOnEverySink() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<String> parts = List.of("hunter2-secret", "hunter2-", "secret", "plain ", "caf\u00e9 ", "redis://u:pw-x@h ",
+                "http://h/x ", "\r\n", "\n", "\r", "x", "5432 ", "\u20ac", "GET /api/v1/items?page=3 ");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append(parts.get(random.nextInt(parts.size())));
+        }
+        List<String> expected = text.toString().lines().map(redactor::redact).toList();
+        Path file = dir.resolve("app.log");
+        ServiceLog log = new ServiceLog("app", console, new LogSpec(file, 1 << 30, 1), redactor, Clock.systemUTC());
+        List<String> heard = new ArrayList<>();
+        log.addListener(heard::add);
+        dev.muster.process.LineSplitter lines = new dev.muster.process.LineSplitter(log, Stream.STDOUT, 64 * 1024);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < bytes.length; ) {
+            int to = Math.min(bytes.length, at + 1 + random.nextInt(300));
+            lines.feed(bytes, at, to);
+            if (random.nextBoolean()) {
+                log.idle();
+            }
+            at = to;
+        }
+        lines.finish();
+        log.idle();
+        log.close();
+        console.close();
+
+        assertThat(expected).hasSizeGreaterThan(500);
+        assertThat(Files.readAllLines(file)).containsExactlyElementsOf(expected);
+        assertThat(heard).containsExactlyElementsOf(expected);
+        assertThat(log.tail().last(ServiceLog.TAIL_CAPACITY))
+                .containsExactlyElementsOf(expected.subList(Math.max(0, expected.size() - ServiceLog.TAIL_CAPACITY), expected.size()));
+        assertThat(terminal.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring("app    | ".length())))
+                .containsExactlyElementsOf(expected);
+    }
 }
