@@ -60,15 +60,20 @@ final class AsciiScreen {
         return false;
     }
 
-    /** A window of three bytes ending at {@code end}: a byte that is neither ':' nor '/' can be in no match. */
+    /**
+     * A window of three bytes ending at {@code end}: a byte that is neither ':' nor '/' can be in no
+     * match, a ':' only in one ending two further on, a '/' only in one ending here or (after a ':')
+     * one further on.
+     */
     private static boolean hasSchemeSeparator(byte[] bytes, int from, int to) {
         for (int end = from + 2; end < to; ) {
             byte b = bytes[end];
             if (b == '/') {
-                if (bytes[end - 1] == '/' && bytes[end - 2] == ':') {
+                byte before = bytes[end - 1];
+                if (before == '/' && bytes[end - 2] == ':') {
                     return true;
                 }
-                end += 1;
+                end += before == ':' ? 1 : 3;
             } else {
                 end += b == ':' ? 2 : 3;
             }

@@ -45,10 +45,15 @@ class AsciiScreenTest {
     }
 
     @Test
-    void aSchemeSeparatorAtAnyPlaceIsNeverClean() {
-        for (int at = 0; at < 12; at++) {
-            byte[] line = ("x".repeat(at) + "://" + "y".repeat(12 - at)).getBytes(StandardCharsets.US_ASCII);
-            assertThat(Redactor.none().isCleanAscii(line, 0, line.length)).as("at %d", at).isFalse();
+    void aSchemeSeparatorAtAnyPlaceIsNeverCleanWhateverColonsAndSlashesComeBefore() {
+        for (String before : List.of("x", "/", "//", ":", "::", ":/", "/:", "x/", "x:/")) {
+            for (int at = 0; at < 12; at++) {
+                String text = before.repeat(at) + "://" + "y".repeat(12 - at);
+                byte[] line = text.getBytes(StandardCharsets.US_ASCII);
+                assertThat(Redactor.none().isCleanAscii(line, 0, line.length)).as(text).isFalse();
+            }
         }
+        byte[] near = "a:/b//c:d/e::f//g".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Redactor.none().isCleanAscii(near, 0, near.length)).isTrue();
     }
 }
