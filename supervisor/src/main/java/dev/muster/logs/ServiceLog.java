@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * <p>A line that comes as plain ASCII bytes which the redactor's screen finds clean (the common
  * line) is never decoded for the file or the console: its bytes are copied to the file's buffer and
  * to a batch for the console, handed over when the pipe goes idle or the batch is full. Any other
- * line is decoded and redacted as text; the batch is handed over before it, so the order holds.
+ * line is decoded and redacted as text, the batch handed over before it, so the order holds; when
+ * such a line needed no mask and was valid UTF-8, the file still gets the bytes as read.
  */
 public final class ServiceLog implements OutputListener, AutoCloseable {
     /** Lines kept in memory per service, whatever {@code control.tail} shows. */
@@ -66,16 +67,39 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
 
     @Override
     public synchronized void line(Stream stream, byte[] bytes, int from, int to, boolean ascii) {
-        if (!ascii || !pending.isEmpty() || !redactor.isCleanAscii(bytes, from, to)) {
+        if (!pending.isEmpty()) {
             line(stream, new String(bytes, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
-            return;
+        } else if (ascii) {
+            if (redactor.isCleanAscii(bytes, from, to)) {
+                clean(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), bytes, from, to, true);
+            } else {
+                deliver(redactor.redact(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
+            }
+        } else {
+            String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            String shown = redactor.redact(text);
+            if (shown == text && text.indexOf('\uFFFD') < 0) {
+                clean(text, bytes, from, to, false);
+            } else {
+                deliver(shown);
+            }
         }
-        String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A line that needs no mask, with the bytes it was read as (valid UTF-8, so they are its encoding):
+     * the file gets those bytes; the console gets them too when they are plain ASCII (they then read
+     * the same in the console's charset), else the text.
+     */
+    private void clean(String text, byte[] bytes, int from, int to, boolean ascii) {
         tail.add(text);
         if (file != null) {
             file.write(bytes, from, to);
         }
-        if (batch.add(bytes, from, to)) {
+        if (!ascii) {
+            batch.handTo(console, service);
+            console.line(service, text);
+        } else if (batch.add(bytes, from, to)) {
             batch.handTo(console, service);
         }
         for (Consumer<String> listener : listeners) {

@@ -152,4 +152,16 @@ class ServiceLogTest {
         assertThat(terminal.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring("app    | ".length())))
                 .containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void bytesThatAreNotUtf8ReachTheFileAsTheReplacementCharacterAsBefore() throws Exception {
+        Path file = dir.resolve("app.log");
+        ServiceLog log = new ServiceLog("app", console, new LogSpec(file, 1 << 20, 1), redactor, Clock.systemUTC());
+        byte[] bytes = {'c', 'a', 'f', (byte) 0xE9, ' ', 'x', '\n', 'o', 'k', ' ', (byte) 0xC3, (byte) 0xA9, '\n'};
+        new dev.muster.process.LineSplitter(log, Stream.STDOUT, 1024).feed(bytes, 0, bytes.length);
+        log.close();
+        console.close();
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly("caf\uFFFD x", "ok \u00e9");
+        assertThat(log.tail().last(2)).containsExactly("caf\uFFFD x", "ok \u00e9");
+    }
 }
