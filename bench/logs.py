@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Log throughput through muster (issue 12, item 3). Re-run with:
-    mvn -q -B package -DskipTests && bench/logs.py [--gigabytes 1] [--rounds 3] [--line 100]
+    mvn -q -B package -DskipTests && bench/logs.py [--gigabytes 1] [--rounds 3] [--line 100] [--base-jar OLD.jar]
 
 A child writes --gigabytes of log lines to stdout as fast as it can, in 64 KiB write() calls, and
 records how long its longest write() was blocked. Alternating in one run (A B A B ...):
@@ -9,9 +9,12 @@ records how long its longest write() was blocked. Alternating in one run (A B A 
      stdout/stderr go to /dev/null. A second service (a TCP listener with a tcp ready probe) starts
      beside it; meanwhile /health is requested every 50 ms.
   B  baseline: the same child writing into `cat > FILE`.
+  C  with --base-jar: A again with an older jar (MUSTER_JAR=OLD.jar ./entrypoint), for a before/after.
 Reported per round and as medians: MB/s (bytes / the child's time from first to last write), the
 child's longest blocked write(), muster's peak RSS (VmHWM), the time from launch to the first
-/health 200, /health latency (median, max) during the flood, and muster/baseline ratios.
+/health 200, /health latency (median, max) during the flood, and muster/baseline ratios; and muster's CPU per thread
+group (the pipe reader muster-output-*, the console writer, the log file's write-behind muster-log-*, the VM
+thread = serial GC, the C1 compiler, the rest), read from /proc/PID/task/*/stat when the flood ends.
 Goals: >= 200 MB/s through muster, no write() blocked > 100 ms, RSS bounded.
 """
 import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
@@ -62,6 +65,24 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def thread_cpu(pid):
+    """CPU seconds per thread group of a running JVM, from /proc/PID/task/*/stat."""
+    tick, groups = os.sysconf("SC_CLK_TCK"), {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        fields = raw.rsplit(")", 1)[1].split()
+        group = ("reader" if name.startswith("muster-output") else "console" if name == "muster-console"
+                 else "file" if name.startswith("muster-log-") else "gc" if name == "VM Thread"
+                 else "jit" if name.startswith("C1 Compiler") else "other")
+        groups[group] = groups.get(group, 0) + (int(fields[11]) + int(fields[12])) / tick
+    return groups
+
+
 def health_poller(port, stop, samples, first_ok):
     while not stop.is_set():
         t = time.perf_counter()
@@ -78,7 +99,7 @@ def health_poller(port, stop, samples, first_ok):
         stop.wait(0.05)
 
 
-def run_muster(work, child, args):
+def run_muster(work, child, args, jar=None):
     stats, log = os.path.join(work, "muster.json"), os.path.join(work, "flood.log")
     for stale in (stats, log):
         if os.path.exists(stale):
@@ -101,8 +122,9 @@ services:
 """)
     samples, first_ok, stop = [], [], threading.Event()
     launched = time.perf_counter()
+    env = {**os.environ, "NO_COLOR": "1", **({"MUSTER_JAR": jar} if jar else {})}
     proc = subprocess.Popen([os.path.join(ROOT, "entrypoint"), "up", "-p", profile], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+                            stderr=subprocess.DEVNULL, env=env)
     poller = threading.Thread(target=health_poller, args=(control, stop, samples, first_ok), daemon=True)
     poller.start()
     try:
@@ -112,6 +134,7 @@ services:
             time.sleep(0.1)
         time.sleep(0.3)
         rss, cpu = vm_hwm_mb(proc.pid), cpu_seconds(proc.pid)  # ./entrypoint execs java: same pid
+        threads = thread_cpu(proc.pid)
     finally:
         stop.set()
         proc.terminate()
@@ -120,7 +143,7 @@ services:
         result = json.load(f)
     result["file_bytes"] = os.path.getsize(log)
     os.remove(log)
-    result.update(rss_mb=rss, cpu_s=cpu, first_health_s=(first_ok[0] - launched) if first_ok else float("nan"),
+    result.update(rss_mb=rss, cpu_s=cpu, threads=threads, first_health_s=(first_ok[0] - launched) if first_ok else float("nan"),
                   health_median_ms=statistics.median(samples) if samples else float("nan"),
                   health_max_ms=max(samples) if samples else float("nan"))
     return result
@@ -149,6 +172,7 @@ def main():
     parser.add_argument("--gigabytes", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--line", type=int, default=100, help="bytes per line, newline included")
+    parser.add_argument("--base-jar", help="also run this older muster jar, alternating, for a before/after")
     args = parser.parse_args()
     args.bytes = int(args.gigabytes * 1e9)
     if not os.path.exists(os.path.join(ROOT, "target", "muster.jar")):
@@ -157,20 +181,20 @@ def main():
     child = os.path.join(work, "child.py")
     with open(child, "w") as f:
         f.write(CHILD)
-    rows = []
+    rows, before = [], []
     try:
         for i in range(args.rounds):
+            if args.base_jar:
+                c = run_muster(work, child, args, args.base_jar)
+                before.append(c)
+                print(f"round {i + 1}: before ({os.path.basename(args.base_jar)}) {describe(c)}", flush=True)
             a = run_muster(work, child, args)
             b = run_baseline(work, child, args)
             rows.append((a, b))
-            print(f"round {i + 1}: muster {mbps(a):.0f} MB/s (worst write {a['worst_write_ms']:.1f} ms, peak RSS "
-                  f"{a['rss_mb']:.0f} MB, first /health 200 after {a['first_health_s']:.2f} s, /health median "
-                  f"{a['health_median_ms']:.1f} ms max {a['health_max_ms']:.1f} ms, file {a['file_bytes']} of "
-                  f"{a['bytes']} bytes, muster CPU {a['cpu_s']:.1f} s = {a['bytes'] / a['cpu_s'] / 1e6:.0f} MB per CPU-second)  baseline cat {mbps(b):.0f} MB/s (worst write {b['worst_write_ms']:.1f} ms)"
-                  f"  ratio {mbps(a) / mbps(b):.2f}", flush=True)
+            print(f"round {i + 1}: muster {describe(a)}  baseline cat {mbps(b):.0f} MB/s (worst write "
+                  f"{b['worst_write_ms']:.1f} ms)  ratio {mbps(a) / mbps(b):.2f}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    med = lambda key, side: statistics.median(r[side][key] if key in r[side] else 0 for r in rows)
     m_rate = statistics.median(mbps(a) for a, _ in rows)
     b_rate = statistics.median(mbps(b) for _, b in rows)
     print(f"median of {args.rounds}, {args.gigabytes:g} GB of {args.line}-byte lines: muster {m_rate:.0f} MB/s, "
@@ -179,8 +203,21 @@ def main():
           f" muster peak RSS {max(a['rss_mb'] for a, _ in rows):.0f} MB; /health max "
           f"{max(a['health_max_ms'] for a, _ in rows):.1f} ms; muster "
           f"{statistics.median(a['bytes'] / a['cpu_s'] / 1e6 for a, _ in rows):.0f} MB per CPU-second (start-up included)")
+    if before:
+        print(f"before ({args.base_jar}), median of {args.rounds}: {statistics.median(mbps(c) for c in before):.0f} MB/s, "
+              f"worst write {max(c['worst_write_ms'] for c in before):.1f} ms, peak RSS "
+              f"{max(c['rss_mb'] for c in before):.0f} MB, "
+              f"{statistics.median(c['bytes'] / c['cpu_s'] / 1e6 for c in before):.0f} MB per CPU-second")
     print(f"goals: >= 200 MB/s {'OK' if m_rate >= 200 else 'MISSED'}; no write blocked > 100 ms "
           f"{'OK' if max(a['worst_write_ms'] for a, _ in rows) <= 100 else 'MISSED'}")
+
+
+def describe(a):
+    groups = ", ".join(f"{k} {v:.1f}" for k, v in sorted(a["threads"].items()))
+    return (f"{mbps(a):.0f} MB/s (worst write {a['worst_write_ms']:.1f} ms, peak RSS {a['rss_mb']:.0f} MB, first /health "
+            f"200 after {a['first_health_s']:.2f} s, /health median {a['health_median_ms']:.1f} ms max "
+            f"{a['health_max_ms']:.1f} ms, file {a['file_bytes']} of {a['bytes']} bytes, CPU {a['cpu_s']:.1f} s = "
+            f"{a['bytes'] / a['cpu_s'] / 1e6:.0f} MB per CPU-second; CPU-s by thread: {groups})")
 
 
 if __name__ == "__main__":

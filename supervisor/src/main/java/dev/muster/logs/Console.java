@@ -1,6 +1,7 @@
 package dev.muster.logs;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * blocks the threads that read children's pipes. When the queue is full, lines are dropped from
  * the console only (they still reach log files and tails) and the count is shown
  * ("console: N lines dropped …"). Lines are prefixed with their source's name in a column, colored
- * when {@code color} is on.
+ * when {@code color} is on. A service's plain ASCII lines may come as one batch of bytes per read
+ * ({@link #lines}), which the writer copies out with their prefixes without decoding or encoding.
  */
 public final class Console implements AutoCloseable {
     static final int MAX_LINES = 16_384;
@@ -25,9 +27,12 @@ public final class Console implements AutoCloseable {
     private final boolean color;
     private final int width;
     private final Map<String, String> prefixes = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> asciiPrefixes = new ConcurrentHashMap<>();
+    private final byte[] separator = System.lineSeparator().getBytes(StandardCharsets.ISO_8859_1);
     private final Object lock = new Object();
     private ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedChars;
+    private long queuedLines;
     private long dropped;
     private long queued;
     private long written;
@@ -59,7 +64,18 @@ public final class Console implements AutoCloseable {
 
     /** A line from a service, on stdout. Never blocks. */
     public void line(String source, String text) {
-        offer(new Entry(out, source, text));
+        offer(new Text(out, source, text));
+    }
+
+    /**
+     * Lines from a service, on stdout, as plain ASCII bytes: line {@code i} is
+     * {@code bytes[i == 0 ? 0 : ends[i - 1], ends[i])}, without terminator, for {@code i < count}.
+     * The arrays become the console's. Never blocks; when the queue is full, all of them are dropped.
+     */
+    public void lines(String source, byte[] bytes, int[] ends, int count) {
+        if (count > 0) {
+            offer(new Batch(out, source, bytes, ends, count));
+        }
     }
 
     /** A line from muster itself, on stdout. Never blocks. */
@@ -69,7 +85,7 @@ public final class Console implements AutoCloseable {
 
     /** A line from muster itself, on stderr. Never blocks. */
     public void error(String text) {
-        offer(new Entry(err, "muster", text));
+        offer(new Text(err, "muster", text));
     }
 
     /** Waits until everything queued before this call is written, at most 5 s. */
@@ -107,14 +123,15 @@ public final class Console implements AutoCloseable {
 
     private void offer(Entry entry) {
         synchronized (lock) {
-            if (queue.size() >= MAX_LINES || queuedChars + entry.text().length() > MAX_CHARS) {
-                dropped++;
+            if (queuedLines + entry.lines() > MAX_LINES || queuedChars + entry.chars() > MAX_CHARS) {
+                dropped += entry.lines();
                 return;
             }
             boolean wake = queue.isEmpty();
             queue.addLast(entry);
-            queuedChars += entry.text().length();
-            queued++;
+            queuedChars += entry.chars();
+            queuedLines += entry.lines();
+            queued += entry.lines();
             if (wake) {
                 lock.notifyAll();
             }
@@ -124,6 +141,7 @@ public final class Console implements AutoCloseable {
     private void drain() {
         ArrayDeque<Entry> batch = new ArrayDeque<>();
         StringBuilder text = new StringBuilder(64 * 1024);
+        Bytes bytes = new Bytes();
         try {
             while (true) {
                 long lost;
@@ -135,14 +153,15 @@ public final class Console implements AutoCloseable {
                     queue = batch;
                     batch = full;
                     queuedChars = 0;
+                    queuedLines = 0;
                     lost = dropped;
                     dropped = 0;
                 }
                 if (lost > 0) {
-                    batch.addFirst(new Entry(out, "muster", "console: " + lost + " lines dropped, the console could not keep up"
+                    batch.addFirst(new Text(out, "muster", "console: " + lost + " lines dropped, the console could not keep up"
                             + " (they still reach the tail and any log: file)"));
                 }
-                int count = write(batch, text);
+                int count = write(batch, text, bytes);
                 synchronized (lock) {
                     written += count - (lost > 0 ? 1 : 0);
                     lock.notifyAll();
@@ -154,26 +173,69 @@ public final class Console implements AutoCloseable {
     }
 
     /** Writes the batch, one print per run of lines for the same stream; returns how many lines. */
-    private int write(ArrayDeque<Entry> batch, StringBuilder text) {
-        int count = batch.size();
+    private int write(ArrayDeque<Entry> batch, StringBuilder text, Bytes bytes) {
+        int count = 0;
         PrintStream stream = null;
         for (Entry entry = batch.poll(); entry != null; entry = batch.poll()) {
             if (entry.stream() != stream && stream != null) {
-                print(stream, text);
+                print(stream, text, bytes);
             }
             stream = entry.stream();
-            text.append(prefix(entry.source())).append(entry.text()).append(System.lineSeparator());
+            count += entry.lines();
+            if (entry instanceof Batch lines && asciiPrefix(lines.source()) != null) {
+                print(stream, text, null);
+                copy(lines, asciiPrefix(lines.source()), bytes, stream);
+            } else {
+                print(stream, null, bytes);
+                entry.appendTo(text, prefix(entry.source()));
+            }
         }
         if (stream != null) {
-            print(stream, text);
+            print(stream, text, bytes);
         }
         return count;
     }
 
-    private static void print(PrintStream stream, StringBuilder text) {
-        stream.append(text);
-        stream.flush();
-        text.setLength(0);
+    /** Copies a batch's lines, each behind the prefix, into {@code bytes}, printing it whenever it fills. */
+    private void copy(Batch lines, byte[] prefix, Bytes bytes, PrintStream stream) {
+        int start = 0;
+        for (int i = 0; i < lines.count(); i++) {
+            int end = lines.ends()[i];
+            int need = prefix.length + end - start + separator.length;
+            if (bytes.length + need > bytes.data.length) {
+                print(stream, null, bytes);
+                bytes.ensure(need);
+            }
+            bytes.put(prefix, 0, prefix.length);
+            bytes.put(lines.bytes(), start, end);
+            bytes.put(separator, 0, separator.length);
+            start = end;
+        }
+    }
+
+    /** The prefix as bytes when it is plain ASCII (it then reads the same in every charset), else null. */
+    private byte[] asciiPrefix(String source) {
+        byte[] known = asciiPrefixes.get(source);
+        if (known == null) {
+            String prefix = prefix(source);
+            boolean ascii = prefix.chars().allMatch(c -> c < 0x80);
+            known = ascii ? prefix.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
+            asciiPrefixes.put(source, known);
+        }
+        return known.length == 0 ? null : known;
+    }
+
+    private static void print(PrintStream stream, StringBuilder text, Bytes bytes) {
+        if (text != null && text.length() > 0) {
+            stream.append(text);
+            stream.flush();
+            text.setLength(0);
+        }
+        if (bytes != null && bytes.length > 0) {
+            stream.write(bytes.data, 0, bytes.length);
+            stream.flush();
+            bytes.length = 0;
+        }
     }
 
     @Override
@@ -181,6 +243,73 @@ public final class Console implements AutoCloseable {
         flush();
     }
 
-    private record Entry(PrintStream stream, String source, String text) {
+    /** Something waiting to be written: lines of one source for one stream. */
+    private sealed interface Entry permits Text, Batch {
+        PrintStream stream();
+
+        String source();
+
+        int lines();
+
+        long chars();
+
+        /** Appends the lines as text, each behind {@code prefix} and followed by the line separator. */
+        void appendTo(StringBuilder text, String prefix);
+    }
+
+    private record Text(PrintStream stream, String source, String text) implements Entry {
+        @Override
+        public int lines() {
+            return 1;
+        }
+
+        @Override
+        public long chars() {
+            return text.length();
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, String prefix) {
+            out.append(prefix).append(text).append(System.lineSeparator());
+        }
+    }
+
+    private record Batch(PrintStream stream, String source, byte[] bytes, int[] ends, int count) implements Entry {
+        @Override
+        public int lines() {
+            return count;
+        }
+
+        @Override
+        public long chars() {
+            return ends[count - 1];
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, String prefix) {
+            int start = 0;
+            for (int i = 0; i < count; i++) {
+                out.append(prefix).append(new String(bytes, start, ends[i] - start, StandardCharsets.ISO_8859_1))
+                        .append(System.lineSeparator());
+                start = ends[i];
+            }
+        }
+    }
+
+    /** The writer's reusable output buffer. */
+    private static final class Bytes {
+        byte[] data = new byte[64 * 1024];
+        int length;
+
+        void ensure(int capacity) {
+            if (data.length < capacity) {
+                data = new byte[capacity];
+            }
+        }
+
+        void put(byte[] from, int start, int end) {
+            System.arraycopy(from, start, data, length, end - start);
+            length += end - start;
+        }
     }
 }

@@ -34,8 +34,14 @@ final class LogFileWriter implements AutoCloseable {
     }
 
     void write(String line) {
+        byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(bytes, 0, bytes.length);
+    }
+
+    /** Writes the line {@code bytes[from, to)}, or counts it as dropped while the file is failing. */
+    void write(byte[] bytes, int from, int to) {
         if (problem != null && clock.instant().isBefore(problem.retryAt())) {
-            drop(line.length() + 1L);
+            drop(to - from + 1L);
             return;
         }
         try {
@@ -43,23 +49,23 @@ final class LogFileWriter implements AutoCloseable {
                 file.write("muster: " + problem.droppedBytes() + " bytes of output are missing here (" + problem.error()
                         + " from " + problem.since() + " to " + clock.instant() + ")");
             }
-            file.write(line);
+            file.write(bytes, from, to);
             if (problem != null) {
                 file.flush();
                 recovered();
             }
         } catch (IOException e) {
-            failed(e, line.length() + 1L);
+            failed(e, to - from + 1L);
         }
     }
 
-    /** Writes out what is buffered; a failure counts like a failed write. */
+    /** The output paused: writes out what is buffered (see {@link RotatingLogFile#idle}); a failure counts like a failed write. */
     void flush() {
         if (problem != null) {
             return;
         }
         try {
-            file.flush();
+            file.idle();
         } catch (IOException e) {
             failed(e, 0);
         }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The last lines of a service's output, kept in memory for failure reports: at most
  * {@code capacity} lines and at most {@code maxChars} characters (older lines are dropped first,
- * the newest line is always kept), so memory stays bounded however long the lines. Thread-safe.
+ * the newest line is always kept), so memory stays bounded however long the lines. It starts small
+ * and grows as lines come, so a quiet service's tail costs little. Thread-safe.
  */
 public final class LogTail {
     /** The default character budget: 2 Mi characters (about 4 MB). */
@@ -32,7 +33,7 @@ public final class LogTail {
         }
         this.capacity = capacity;
         this.maxChars = maxChars;
-        this.lines = new ArrayDeque<>(Math.min(capacity, 1024));
+        this.lines = new ArrayDeque<>();
     }
 
     public synchronized void add(String line) {

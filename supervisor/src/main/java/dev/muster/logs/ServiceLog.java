@@ -5,12 +5,14 @@ import dev.muster.profile.LogSpec;
 import dev.muster.secret.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,12 @@ import java.util.function.Consumer;
  * lock, so all of them see the same order: the order in which muster read them. Called from the
  * pipe-draining threads. The file is written through a buffer, flushed when the pipes go idle
  * and at {@link #close}.
+ *
+ * <p>A line that comes as plain ASCII bytes which the redactor's screen finds clean (the common
+ * line) is never decoded for the file or the console: its bytes are copied to the file's buffer and
+ * to a batch for the console, handed over when the pipe goes idle or the batch is full. Any other
+ * line is decoded and redacted as text, the batch handed over before it, so the order holds; when
+ * such a line needed no mask and was valid UTF-8, the file still gets the bytes as read.
  */
 public final class ServiceLog implements OutputListener, AutoCloseable {
     /** Lines kept in memory per service, whatever {@code control.tail} shows. */
@@ -30,9 +38,12 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
     private final Redactor redactor;
     private final LogTail tail = new LogTail(TAIL_CAPACITY);
     private final LogFileWriter file;
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Copied on every change (rare), so that telling them of a line allocates nothing. */
+    private volatile Consumer<String>[] listeners = none();
     private final Map<Stream, Redactor.Pending> pending = new EnumMap<>(Stream.class);
+    private final Object listenerLock = new Object();
     private boolean splitNoticed;
+    private final ConsoleBatch batch = new ConsoleBatch();
 
     /**
      * @param spec     the log file settings, or null for console and memory only
@@ -45,9 +56,54 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
         this.redactor = redactor;
         try {
             this.file = spec == null ? null : new LogFileWriter(new RotatingLogFile(spec), spec.file(), clock,
-                    notice -> console.error(service + ": " + notice));
+                    notice -> {
+                        batch.handTo(console, service);
+                        console.error(service + ": " + notice);
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open log file " + spec.file() + " of " + service + ": " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void line(Stream stream, byte[] bytes, int from, int to, boolean ascii) {
+        if (!pending.isEmpty()) {
+            line(stream, new String(bytes, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        } else if (ascii) {
+            if (redactor.isCleanAscii(bytes, from, to)) {
+                clean(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), bytes, from, to, true);
+            } else {
+                deliver(redactor.redact(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)));
+            }
+        } else {
+            String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            String shown = redactor.redact(text);
+            if (shown == text && text.indexOf('\uFFFD') < 0) {
+                clean(text, bytes, from, to, false);
+            } else {
+                deliver(shown);
+            }
+        }
+    }
+
+    /**
+     * A line that needs no mask, with the bytes it was read as (valid UTF-8, so they are its encoding):
+     * the file gets those bytes; the console gets them too when they are plain ASCII (they then read
+     * the same in the console's charset), else the text.
+     */
+    private void clean(String text, byte[] bytes, int from, int to, boolean ascii) {
+        tail.add(text);
+        if (file != null) {
+            file.write(bytes, from, to);
+        }
+        if (!ascii) {
+            batch.handTo(console, service);
+            console.line(service, text);
+        } else if (batch.add(bytes, from, to)) {
+            batch.handTo(console, service);
+        }
+        for (Consumer<String> listener : listeners) {
+            listener.accept(text);
         }
     }
 
@@ -60,6 +116,7 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
     /** A piece of an over-long line: shown as a line of its own, minus an end that could be the start of a secret. */
     @Override
     public synchronized void piece(Stream stream, String text) {
+        batch.handTo(console, service);
         if (!splitNoticed) {
             splitNoticed = true;
             console.info(service + ": a line longer than 64 KiB was split into lines of at most 64 KiB"
@@ -74,6 +131,8 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
 
     @Override
     public synchronized void idle() {
+        batch.handTo(console, service);
+        batch.trim();
         if (file != null) {
             file.flush();
         }
@@ -84,6 +143,7 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
         if (file != null) {
             file.write(shown);
         }
+        batch.handTo(console, service);
         console.line(service, shown);
         for (Consumer<String> listener : listeners) {
             listener.accept(shown);
@@ -92,11 +152,24 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
 
     /** Lines written before a listener is added are not replayed. Listeners see redacted lines. */
     public void addListener(Consumer<String> listener) {
-        listeners.add(listener);
+        synchronized (listenerLock) {
+            Consumer<String>[] more = Arrays.copyOf(listeners, listeners.length + 1);
+            more[listeners.length] = listener;
+            listeners = more;
+        }
     }
 
     public void removeListener(Consumer<String> listener) {
-        listeners.remove(listener);
+        synchronized (listenerLock) {
+            List<Consumer<String>> left = new ArrayList<>(Arrays.asList(listeners));
+            left.remove(listener);
+            listeners = left.toArray(none());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<String>[] none() {
+        return (Consumer<String>[]) new Consumer<?>[0];
     }
 
     public LogTail tail() {
@@ -115,6 +188,7 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        batch.handTo(console, service);
         if (file != null) {
             try {
                 file.close();

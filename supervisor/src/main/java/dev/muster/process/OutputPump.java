@@ -11,9 +11,19 @@ import java.util.concurrent.CompletableFuture;
  * two pipes read by two threads cannot promise (and lines are delivered as {@code STDOUT}).
  * {@link #drained()} completes at end of file: every process holding either descriptor closed it.
  * A reader that fails (the listener threw, memory ran out) completes {@link #failure()} and goes on
- * reading and discarding, so the child never blocks on a full pipe.
+ * reading and discarding, so the child never blocks on a full pipe. A read that may wait uses a
+ * small buffer; a large one is used while more is waiting and let go once the pipe is quiet, so an
+ * idle service holds {@value #SMALL} bytes, not {@value #LARGE}.
  */
 final class OutputPump {
+    /**
+     * The buffer of a read that may wait. Below 8 KiB the JDK's BufferedInputStream of the pipe reads
+     * into its own 8 KiB buffer, and its native read uses an on-stack buffer, so a waiting read holds
+     * no large heap or malloc'ed buffer.
+     */
+    static final int SMALL = 2 * 1024;
+    /** The buffer of a read while more is waiting in the pipe (its default capacity). */
+    static final int LARGE = 64 * 1024;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
@@ -43,19 +53,28 @@ final class OutputPump {
     }
 
     private void pump(InputStream in, LineSplitter lines, OutputListener listener) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] small = new byte[SMALL];
+        byte[] large = null;
+        byte[] buffer = small;
         try {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 lines.feed(buffer, 0, n);
-                if (in.available() == 0) {
-                    listener.idle();
+                if (in.available() > 0) {
+                    large = large == null ? new byte[LARGE] : large;
+                    buffer = large;
+                    continue;
                 }
+                listener.idle();
+                if (n < SMALL) {
+                    large = null;
+                }
+                buffer = small;
             }
             lines.finish();
             listener.idle();
         } catch (RuntimeException | Error e) {
             failure.complete(e);
-            discard(in, buffer);
+            discard(in, small);
         }
     }
 

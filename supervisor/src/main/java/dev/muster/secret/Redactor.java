@@ -28,6 +28,7 @@ public final class Redactor {
     private final Set<String> secretNames;
     private final Set<String> values;
     private final SecretMatcher matcher;
+    private final AsciiScreen screen;
 
     /** The one place where the set of values hidden inside text is chosen. */
     private Redactor(Set<String> secretNames, Set<String> values) {
@@ -35,6 +36,7 @@ public final class Redactor {
         this.values = values.stream().filter(v -> v.length() >= MIN_LENGTH)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.matcher = new SecretMatcher(this.values);
+        this.screen = new AsciiScreen(this.values);
     }
 
     /** A redactor that hides only URL passwords, until {@link #including} adds values. */
@@ -74,6 +76,16 @@ public final class Redactor {
             return text;
         }
         return redactPart(Pending.NONE, text, true).shown();
+    }
+
+    /**
+     * Whether a line given as plain ASCII bytes (every byte below 0x80, so the bytes are its
+     * characters) surely needs no mask: then {@link #redact(String)} of its text returns it unchanged
+     * and the bytes may be shown as they are. False means only "maybe": redact the decoded text.
+     * Reads only a fraction of the bytes of a line without secrets (see {@link AsciiScreen}).
+     */
+    public boolean isCleanAscii(byte[] bytes, int from, int to) {
+        return screen.clean(bytes, from, to);
     }
 
     /**

@@ -86,4 +86,54 @@ class ConsoleTest {
                 + " (they still reach the tail and any log: file)");
         assertThat(lines).hasSize(1 + 1 + Console.MAX_LINES);
     }
+
+    @Test
+    void aBatchOfLinesIsWrittenLineByLineBehindThePrefixInOrderWithOtherLines() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Console console = new Console(out, out, false, 6);
+        console.info("before");
+        console.lines("web", "onetwothree".getBytes(StandardCharsets.US_ASCII), new int[] {3, 6, 11, 0}, 3);
+        console.line("web", "caf\u00e9");
+        console.close();
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("muster | before", "web    | one", "web    | two", "web    | three", "web    | caf\u00e9");
+    }
+
+    @Test
+    void aBatchThatDoesNotFitIsDroppedWholeAndCounted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream slow = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bytes.write(b);
+            }
+        }, false, StandardCharsets.UTF_8);
+        Console console = new Console(slow, slow, false, 6);
+        console.line("chatty", "first");
+        blocked.await();
+        int[] ends = new int[1000];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = i + 1;
+        }
+        int batches = Console.MAX_LINES / ends.length + 1;
+        for (int i = 0; i < batches; i++) {
+            console.lines("chatty", "x".repeat(ends.length).getBytes(StandardCharsets.US_ASCII), ends, ends.length);
+        }
+        release.countDown();
+        console.close();
+        java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        int kept = Console.MAX_LINES / ends.length * ends.length;
+        assertThat(lines).contains("muster | console: " + (batches * ends.length - kept)
+                + " lines dropped, the console could not keep up (they still reach the tail and any log: file)");
+        assertThat(lines).hasSize(1 + 1 + kept);
+    }
 }

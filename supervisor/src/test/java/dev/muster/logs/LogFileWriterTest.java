@@ -24,7 +24,7 @@ class LogFileWriterTest {
     Path dir;
     final MutableClock clock = new MutableClock();
     final List<String> notices = new ArrayList<>();
-    boolean diskFull;
+    volatile boolean diskFull;
 
     @Test
     void aFullDiskDropsLinesCountsThemAndRecoversOnceSpaceIsBack() throws Exception {
@@ -57,6 +57,36 @@ class LogFileWriterTest {
         assertThat(notices).hasSize(2);
         assertThat(notices.get(0)).contains("No space left on device", "Free space");
         assertThat(notices.get(1)).contains("works again", "31 bytes");
+    }
+
+    @Test
+    void aWriteBehindThatFailsCountsEveryByteItLostAndTheFileKeepsWholeLinesInOrder() throws Exception {
+        Path path = dir.resolve("burst.log");
+        LogFileWriter writer = new LogFileWriter(new RotatingLogFile(new LogSpec(path, 1L << 30, 1), this::open),
+                path, clock, notices::add);
+        long offered = 0;
+        for (int i = 0; i < 30_000; i++) {
+            diskFull = i >= 20_000;
+            String line = String.format("%06d %s", i, "x".repeat(90));
+            writer.write(line);
+            offered += line.length() + 1;
+        }
+        diskFull = false;
+        clock.advance(Duration.ofSeconds(1));
+        writer.write("after");
+        offered += "after\n".length();
+        writer.close();
+
+        List<String> lines = Files.readAllLines(path);
+        String notice = lines.stream().filter(l -> l.startsWith("muster: ")).findFirst().orElseThrow();
+        assertThat(notice).startsWith("muster: " + writer.droppedTotal() + " bytes of output are missing here");
+        assertThat(Files.size(path) - notice.length() - 1 + writer.droppedTotal()).isEqualTo(offered);
+        List<String> numbered = lines.stream().filter(l -> !l.startsWith("muster: ") && !l.equals("after")).toList();
+        assertThat(numbered).isNotEmpty().allMatch(l -> l.length() == 97);
+        for (int i = 0; i < numbered.size(); i++) {
+            assertThat(numbered.get(i)).startsWith(String.format("%06d ", i));
+        }
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("after");
     }
 
     @Test

@@ -44,4 +44,25 @@ class RotatingLogFileTest {
         }
         assertThat(Files.readAllLines(file)).containsExactly("before", "after");
     }
+
+    @Test
+    void aBurstWrittenBehindRotatesBySizeAndKeepsEveryLineInOrder() throws Exception {
+        Path file = dir.resolve("burst.log");
+        int lines = 40_000;
+        try (RotatingLogFile log = new RotatingLogFile(new LogSpec(file, 1 << 20, 2))) {
+            for (int i = 0; i < lines; i++) {
+                log.write(String.format("%06d %s", i, "y".repeat(90)));
+            }
+        }
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (Path part : java.util.List.of(dir.resolve("burst.log.2"), dir.resolve("burst.log.1"), file)) {
+            assertThat(Files.size(part)).isLessThanOrEqualTo(1 << 20);
+            kept.addAll(Files.readAllLines(part));
+        }
+        int first = lines - kept.size();
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i)).isEqualTo(String.format("%06d %s", first + i, "y".repeat(90)));
+        }
+        assertThat(kept.size()).isGreaterThan(2 * (1 << 20) / 98);
+    }
 }
