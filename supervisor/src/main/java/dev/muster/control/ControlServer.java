@@ -83,7 +83,10 @@ final class ControlServer {
                 .setHandler(drain)
                 .build();
         try {
-            server.start();
+            NoPlatformMBeans.during(() -> {
+                server.start();
+                return server;
+            });
         } catch (RuntimeException e) {
             executor.shutdownNow();
             Throwable cause = e.getCause() == null ? e : e.getCause();
