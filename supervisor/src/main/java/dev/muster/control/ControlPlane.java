@@ -207,7 +207,9 @@ public final class ControlPlane {
 
     private void serviceChanged(ServiceStatus status) {
         timeline.accept(status);
-        hub.publish(new EventHub.Event("service", json.compact(view.report(status)), status.name(), ""));
+        if (hub.hasSubscribers()) {
+            hub.publish(new EventHub.Event("service", json.compact(view.report(status)), status.name(), ""));
+        }
         recorder.changed();
     }
 
@@ -227,8 +229,10 @@ public final class ControlPlane {
         if (!failingLogFiles.remove(service)) {
             failingLogFiles.add(service);
         }
-        status.snapshot().stream().filter(s -> s.name().equals(service)).findFirst().ifPresent(s ->
-                hub.publish(new EventHub.Event("service", json.compact(view.report(s)), service, "")));
+        if (hub.hasSubscribers()) {
+            status.snapshot().stream().filter(s -> s.name().equals(service)).findFirst().ifPresent(s ->
+                    hub.publish(new EventHub.Event("service", json.compact(view.report(s)), service, "")));
+        }
         recorder.changed();
     }
 
@@ -240,7 +244,9 @@ public final class ControlPlane {
             ControlPlane current = plane;
             if (current != null) {
                 current.recorder.changed();
-                current.hub.publish(current.snapshotEvent());
+                if (current.hub.hasSubscribers()) {
+                    current.hub.publish(current.snapshotEvent());
+                }
             }
         }
     }
