@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -12,18 +15,21 @@ import java.util.function.Supplier;
  * Keeps the boot record ({@value #FILE} in the run directory) up to date: after every change, one
  * writer thread writes the latest {@link StatusDocument} to a temporary file and renames it over
  * the record, so a reader sees the old or the new record, never half of one. Changes that arrive
- * while it writes are folded into the next write. Idle between changes (no polling).
+ * while it writes are folded into the next write. Idle between changes (no polling): the writer
+ * thread ends {@value #IDLE_SECONDS} s after the last write and is started again by the next change.
  */
 final class BootRecorder {
     static final String FILE = StatusDocument.RECORD_FILE;
+    static final long IDLE_SECONDS = 5;
 
     private final Path dir;
     private final Supplier<StatusDocument> document;
     private final Json json;
     private final Consumer<String> warn;
-    private final Thread writer;
+    private final ThreadPoolExecutor writer;
     private final Object writeLock = new Object();
     private boolean dirty;
+    private boolean scheduled;
     private boolean closed;
     private boolean failed;
 
@@ -33,9 +39,9 @@ final class BootRecorder {
         this.document = document;
         this.json = json;
         this.warn = warn;
-        this.writer = new Thread(this::run, "muster-boot-record");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                ControlServer.daemons("muster-boot-record-"));
+        writer.allowCoreThreadTimeOut(true);
     }
 
     Path file() {
@@ -45,34 +51,26 @@ final class BootRecorder {
     /** Schedules a write of the latest state. Never blocks. */
     synchronized void changed() {
         dirty = true;
-        notifyAll();
+        if (!scheduled && !closed) {
+            scheduled = true;
+            writer.execute(this::drain);
+        }
     }
 
-    /** Writes the final state now and stops the writer thread. */
+    /** Writes the final state now (after a write in progress) and ends the writer thread. */
     void close() {
         synchronized (this) {
             closed = true;
-            notifyAll();
         }
-        try {
-            writer.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.shutdown();
         write();
     }
 
-    private void run() {
+    private void drain() {
         while (true) {
             synchronized (this) {
-                while (!dirty && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) {
+                if (!dirty || closed) {
+                    scheduled = false;
                     return;
                 }
                 dirty = false;
