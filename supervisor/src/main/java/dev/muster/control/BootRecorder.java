@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -14,22 +13,26 @@ import java.util.function.Supplier;
 /**
  * Keeps the boot record ({@value #FILE} in the run directory) up to date: after every change, one
  * writer thread writes the latest {@link StatusDocument} to a temporary file and renames it over
- * the record, so a reader sees the old or the new record, never half of one. Changes that arrive
- * while it writes are folded into the next write. Idle between changes (no polling): the writer
+ * the record, so a reader sees the old or the new record, never half of one. Writes begin at most
+ * every {@value #INTERVAL_MS} ms: the changes of a busy boot (hundreds with many services, each
+ * worth a whole document) are folded into the next write, which is at most that late; the final
+ * state is written at once by {@link #close()}. Idle between changes (no polling): the writer
  * thread ends {@value #IDLE_SECONDS} s after the last write and is started again by the next change.
  */
 final class BootRecorder {
     static final String FILE = StatusDocument.RECORD_FILE;
     static final long IDLE_SECONDS = 5;
+    static final long INTERVAL_MS = 100;
 
     private final Path dir;
     private final Supplier<StatusDocument> document;
     private final Json json;
     private final Consumer<String> warn;
-    private final ThreadPoolExecutor writer;
+    private final ScheduledThreadPoolExecutor writer;
     private final Object writeLock = new Object();
-    private boolean dirty;
     private boolean scheduled;
+    /** System.nanoTime() before which no write begins. */
+    private long nextWrite = System.nanoTime();
     private boolean closed;
     private boolean failed;
 
@@ -39,9 +42,10 @@ final class BootRecorder {
         this.document = document;
         this.json = json;
         this.warn = warn;
-        this.writer = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                ControlServer.daemons("muster-boot-record-"));
+        this.writer = new ScheduledThreadPoolExecutor(1, ControlServer.daemons("muster-boot-record-"));
+        writer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
         writer.allowCoreThreadTimeOut(true);
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     Path file() {
@@ -50,10 +54,9 @@ final class BootRecorder {
 
     /** Schedules a write of the latest state. Never blocks. */
     synchronized void changed() {
-        dirty = true;
         if (!scheduled && !closed) {
             scheduled = true;
-            writer.execute(this::drain);
+            writer.schedule(this::drain, Math.max(0, nextWrite - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -67,16 +70,14 @@ final class BootRecorder {
     }
 
     private void drain() {
-        while (true) {
-            synchronized (this) {
-                if (!dirty || closed) {
-                    scheduled = false;
-                    return;
-                }
-                dirty = false;
+        synchronized (this) {
+            scheduled = false;
+            if (closed) {
+                return;
             }
-            write();
+            nextWrite = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
         }
+        write();
     }
 
     private void write() {
