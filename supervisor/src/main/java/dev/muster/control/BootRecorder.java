@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,29 +17,46 @@ import java.util.function.Supplier;
  * writer thread writes the latest {@link StatusDocument} to a temporary file and renames it over
  * the record, so a reader sees the old or the new record, never half of one. Writes begin at most
  * every {@value #INTERVAL_MS} ms: the changes of a busy boot (hundreds with many services, each
- * worth a whole document) are folded into the next write, which is at most that late; the final
- * state is written at once by {@link #close()}. Idle between changes (no polling): the writer
+ * worth a whole document) are folded into the next write, which is at most that late. A process
+ * that was launched or ended ({@link #changedSoon()}) is written within {@value #SOON_MS} ms (if muster
+ * is killed, the next boot stops what the record says still runs), the final state at once
+ * ({@link #close()}). Idle between changes (no polling): the writer
  * thread ends {@value #IDLE_SECONDS} s after the last write and is started again by the next change.
  */
 final class BootRecorder {
     static final String FILE = StatusDocument.RECORD_FILE;
     static final long IDLE_SECONDS = 5;
     static final long INTERVAL_MS = 100;
+    static final long SOON_MS = 20;
 
     private final Path dir;
     private final Supplier<StatusDocument> document;
     private final Json json;
     private final Consumer<String> warn;
     private final ScheduledThreadPoolExecutor writer;
+    private final long interval;
+    private final long soon;
     private final Object writeLock = new Object();
-    private boolean scheduled;
-    /** System.nanoTime() before which no write begins. */
-    private long nextWrite = System.nanoTime();
+    /** The write that will run, null when none is scheduled. */
+    private ScheduledFuture<?> pending;
+    /** System.nanoTime() when the last write began. */
+    private long lastWrite = System.nanoTime() - Long.MAX_VALUE / 2;
     private boolean closed;
     private boolean failed;
 
     /** @param warn told once, when the record cannot be written */
     BootRecorder(Path dir, Supplier<StatusDocument> document, Json json, Consumer<String> warn) {
+        this(dir, document, json, warn, Duration.ofMillis(INTERVAL_MS), Duration.ofMillis(SOON_MS));
+    }
+
+    /**
+     * @param interval the least time between the starts of two writes
+     * @param soon     the same after {@link #changedSoon()}
+     */
+    BootRecorder(Path dir, Supplier<StatusDocument> document, Json json, Consumer<String> warn, Duration interval,
+                 Duration soon) {
+        this.interval = interval.toNanos();
+        this.soon = soon.toNanos();
         this.dir = dir;
         this.document = document;
         this.json = json;
@@ -52,11 +71,26 @@ final class BootRecorder {
         return dir.resolve(FILE);
     }
 
-    /** Schedules a write of the latest state. Never blocks. */
+    /** Schedules a write of the latest state, within {@value #INTERVAL_MS} ms. Never blocks. */
     synchronized void changed() {
-        if (!scheduled && !closed) {
-            scheduled = true;
-            writer.schedule(this::drain, Math.max(0, nextWrite - System.nanoTime()), TimeUnit.NANOSECONDS);
+        schedule(interval);
+    }
+
+    /** Schedules a write of the latest state within {@value #SOON_MS} ms: a process was launched or ended. Never blocks. */
+    synchronized void changedSoon() {
+        schedule(soon);
+    }
+
+    private void schedule(long after) {
+        if (closed) {
+            return;
+        }
+        long delay = Math.max(0, lastWrite + after - System.nanoTime());
+        if (pending != null && pending.getDelay(TimeUnit.NANOSECONDS) > delay && pending.cancel(false)) {
+            pending = null;
+        }
+        if (pending == null) {
+            pending = writer.schedule(this::drain, delay, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -71,11 +105,11 @@ final class BootRecorder {
 
     private void drain() {
         synchronized (this) {
-            scheduled = false;
+            pending = null;
             if (closed) {
                 return;
             }
-            nextWrite = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
+            lastWrite = System.nanoTime();
         }
         write();
     }

@@ -52,6 +52,8 @@ public final class ControlPlane {
     private String listenHost = "";
     /** Services whose log file was failing at their last line: only to tell the dashboard when that changes. */
     private final Set<String> failingLogFiles = ConcurrentHashMap.newKeySet();
+    /** Each service's process id as last told to the boot record: a new one is recorded at once. */
+    private final Map<String, Long> recordedPids = new ConcurrentHashMap<>();
     private final StackStatus status;
 
     private ControlPlane(Profile profile, StackStatus status, Function<String, Optional<ServiceLog>> logs, Json json,
@@ -210,7 +212,12 @@ public final class ControlPlane {
         if (hub.hasSubscribers()) {
             hub.publish(new EventHub.Event("service", json.compact(view.report(status)), status.name(), ""));
         }
-        recorder.changed();
+        Long before = recordedPids.put(status.name(), status.pid());
+        if (before == null || before != status.pid()) {
+            recorder.changedSoon();
+        } else {
+            recorder.changed();
+        }
     }
 
     private void logLine(String service, ServiceLog log, String line) {

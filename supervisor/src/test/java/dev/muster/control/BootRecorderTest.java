@@ -49,6 +49,22 @@ class BootRecorderTest {
         recorder.close();
     }
 
+    @Test
+    void aLaunchIsWrittenSoonWhileOtherChangesWaitForTheInterval() {
+        BootRecorder recorder = new BootRecorder(dir, () -> document("booting " + writes.incrementAndGet()), new Json(),
+                warnings::add, Duration.ofHours(1), Duration.ZERO);
+        recorder.changed();
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.get() == 1);
+        recorder.changed();
+
+        recorder.changedSoon();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> writes.get() == 2);
+        recorder.changed();
+        recorder.close();
+        assertThat(writes.get()).isEqualTo(3);
+    }
+
     private static StatusDocument document(String health) {
         return new StatusDocument("demo", "/p.yaml", 1, "", health, List.of(), List.of(), null);
     }
