@@ -52,6 +52,8 @@ public final class ControlPlane {
     private String listenHost = "";
     /** Services whose log file was failing at their last line: only to tell the dashboard when that changes. */
     private final Set<String> failingLogFiles = ConcurrentHashMap.newKeySet();
+    /** Each service's process id as last told to the boot record: a new one is recorded at once. */
+    private final Map<String, Long> recordedPids = new ConcurrentHashMap<>();
     private final StackStatus status;
 
     private ControlPlane(Profile profile, StackStatus status, Function<String, Optional<ServiceLog>> logs, Json json,
@@ -207,8 +209,15 @@ public final class ControlPlane {
 
     private void serviceChanged(ServiceStatus status) {
         timeline.accept(status);
-        hub.publish(new EventHub.Event("service", json.compact(view.report(status)), status.name(), ""));
-        recorder.changed();
+        if (hub.hasSubscribers()) {
+            hub.publish(new EventHub.Event("service", json.compact(view.report(status)), status.name(), ""));
+        }
+        Long before = recordedPids.put(status.name(), status.pid());
+        if (before == null || before != status.pid()) {
+            recorder.changedSoon();
+        } else {
+            recorder.changed();
+        }
     }
 
     private void logLine(String service, ServiceLog log, String line) {
@@ -227,8 +236,10 @@ public final class ControlPlane {
         if (!failingLogFiles.remove(service)) {
             failingLogFiles.add(service);
         }
-        status.snapshot().stream().filter(s -> s.name().equals(service)).findFirst().ifPresent(s ->
-                hub.publish(new EventHub.Event("service", json.compact(view.report(s)), service, "")));
+        if (hub.hasSubscribers()) {
+            status.snapshot().stream().filter(s -> s.name().equals(service)).findFirst().ifPresent(s ->
+                    hub.publish(new EventHub.Event("service", json.compact(view.report(s)), service, "")));
+        }
         recorder.changed();
     }
 
@@ -240,7 +251,9 @@ public final class ControlPlane {
             ControlPlane current = plane;
             if (current != null) {
                 current.recorder.changed();
-                current.hub.publish(current.snapshotEvent());
+                if (current.hub.hasSubscribers()) {
+                    current.hub.publish(current.snapshotEvent());
+                }
             }
         }
     }

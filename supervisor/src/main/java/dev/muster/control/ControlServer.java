@@ -8,15 +8,19 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xnio.Options;
 
 /**
  * The one HTTP server of the control port (Undertow): muster's own endpoints, and with
- * {@code control.app} the reverse proxy to the app, both routed by {@link PortRouter}. Two I/O
- * threads carry every connection and the proxy; muster's own handlers block on a pool of daemon
- * threads (event streams hold one each). Request headers are limited to {@value #MAX_HEADER_BYTES}
+ * {@code control.app} the reverse proxy to the app, both routed by {@link PortRouter}. One I/O
+ * thread (and XNIO's acceptor) carries every connection and the proxy, non-blocking; muster's own
+ * handlers block on a pool of daemon threads that exist only while requests do (event streams hold
+ * one each). Request headers are limited to {@value #MAX_HEADER_BYTES}
  * bytes, bodies are not limited (the app decides; Undertow's default would be 2 MB); an idle
  * keep-alive connection is closed after {@value #IDLE_MS} ms. {@link #stop()} lets requests in
  * flight finish for up to {@value #DRAIN_MS} ms.
@@ -27,6 +31,7 @@ final class ControlServer {
     static final int PARSE_MS = 30_000;
     static final int BUFFER_BYTES = 16 * 1024;
     static final long DRAIN_MS = 2000;
+    static final long HANDLER_IDLE_SECONDS = 5;
 
     private final Undertow server;
     private final GracefulShutdownHandler drain;
@@ -50,14 +55,23 @@ final class ControlServer {
         }
     }
 
-    /** A pool of daemon threads for blocking handlers. */
+    /**
+     * A pool of daemon threads for blocking handlers, one per request in flight; a thread left idle for
+     * {@value #HANDLER_IDLE_SECONDS} s ends, so an idle stack keeps none.
+     */
     static ExecutorService handlerThreads() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, HANDLER_IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemons("muster-control-"));
+    }
+
+    /** Daemon threads named {@code prefix}1, {@code prefix}2, ... */
+    static ThreadFactory daemons(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "muster-control-" + count.incrementAndGet());
+        return r -> {
+            Thread thread = new Thread(r, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /**
@@ -69,7 +83,7 @@ final class ControlServer {
         GracefulShutdownHandler drain = Handlers.gracefulShutdown(router);
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setIoThreads(2)
+                .setIoThreads(1)
                 .setWorkerThreads(2)
                 .setBufferSize(BUFFER_BYTES)
                 .setDirectBuffers(true)
@@ -83,7 +97,10 @@ final class ControlServer {
                 .setHandler(drain)
                 .build();
         try {
-            server.start();
+            NoPlatformMBeans.during(() -> {
+                server.start();
+                return server;
+            });
         } catch (RuntimeException e) {
             executor.shutdownNow();
             Throwable cause = e.getCause() == null ? e : e.getCause();
