@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,6 +78,9 @@ final class StackStart implements AutoCloseable {
                             UnaryOperator<Profile> view, Console console, Clock clock) {
         Users users = new Users();
         Instant preflightAt = clock.instant();
+        Path onPath = new Executables().resolve("setpriv", streams.env().getOrDefault("PATH", ""), streams.workDir())
+                .orElse(null);
+        CompletableFuture<Boolean> parentDeathOnPath = ProcessLauncher.askParentDeath(onPath);
         if (users.unprivileged()) {
             unprivilegedNotice(profile, users).ifPresent(console::info);
         }
@@ -94,9 +98,9 @@ final class StackStart implements AutoCloseable {
             platform.lines().forEach(console::info);
             platform.warnings().forEach(console::error);
             new Preparer(users, console::info).prepare(profile);
-            Path setpriv = plan.setpriv() != null ? plan.setpriv()
-                    : new Executables().resolve("setpriv", streams.env().getOrDefault("PATH", ""), streams.workDir()).orElse(null);
-            boolean parentDeath = ProcessLauncher.supportsParentDeath(setpriv);
+            Path setpriv = plan.setpriv() != null ? plan.setpriv() : onPath;
+            boolean parentDeath = Objects.equals(setpriv, onPath) ? parentDeathOnPath.join()
+                    : ProcessLauncher.supportsParentDeath(setpriv);
             if (!parentDeath) {
                 console.info("no setpriv with --pdeathsig (util-linux 2.33+) here: if muster is killed, its services"
                         + " keep running unsupervised");

@@ -203,6 +203,19 @@ public final class ProcessLauncher {
         return setpriv != null && helpMentions(setpriv, "--pdeathsig");
     }
 
+    /**
+     * {@link #supportsParentDeath} on a thread of its own, so that its process (about 20 ms) runs
+     * beside preflight and preparation instead of before the first launch; join it before the
+     * {@link ChildReaper} starts.
+     */
+    public static java.util.concurrent.CompletableFuture<Boolean> askParentDeath(Path setpriv) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Thread asking = new Thread(() -> answer.complete(supportsParentDeath(setpriv)), "muster-setpriv-check");
+        asking.setDaemon(true);
+        asking.start();
+        return answer;
+    }
+
     private static boolean helpMentions(Path program, String option) {
         try {
             Process help = new ProcessBuilder(program.toString(), "--help").redirectErrorStream(true).start();
