@@ -132,6 +132,9 @@ public final class ChildReaper {
      */
     public int endOrphans(Signals signals, java.time.Duration grace) {
         List<Long> orphans = orphans();
+        if (orphans.isEmpty()) {
+            return 0;   // the usual case: one look at /proc, no second and third
+        }
         orphans.forEach(pid -> signals.signal(pid, Signal.TERM));
         long deadline = System.nanoTime() + grace.toNanos();
         synchronized (this) {
