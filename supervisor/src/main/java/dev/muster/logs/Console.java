@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The terminal: one writer thread drains a bounded queue ({@value #MAX_LINES} lines and
  * {@value #MAX_CHARS} characters), writing everything waiting in one go, so a slow terminal never
- * blocks the threads that read children's pipes. When the queue is full, lines are dropped from
- * the console only (they still reach log files and tails) and the count is shown
+ * blocks the threads that read children's pipes. When the queue is full, the oldest queued lines are
+ * dropped from the console only (they still reach log files and tails) and the count is shown
  * ("console: N lines dropped …"). Lines are prefixed with their source's name in a column, colored
  * when {@code color} is on. A service's plain ASCII lines may come as one batch of bytes per read
  * ({@link #lines}), which the writer copies out with their prefixes without decoding or encoding.
@@ -121,11 +121,24 @@ public final class Console implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues the entry; when the queue is full, the oldest entries make room (the newest lines are
+     * the ones an operator needs: the last before a crash, the first after a flood), and one that
+     * could never fit is dropped itself.
+     */
     private void offer(Entry entry) {
         synchronized (lock) {
-            if (queuedLines + entry.lines() > MAX_LINES || queuedChars + entry.chars() > MAX_CHARS) {
+            if (entry.lines() > MAX_LINES || entry.chars() > MAX_CHARS) {
                 dropped += entry.lines();
+                lock.notifyAll();
                 return;
+            }
+            while (queuedLines + entry.lines() > MAX_LINES || queuedChars + entry.chars() > MAX_CHARS) {
+                Entry oldest = queue.removeFirst();
+                queuedLines -= oldest.lines();
+                queuedChars -= oldest.chars();
+                written += oldest.lines();   // done with, for flush(): it will never be written
+                dropped += oldest.lines();
             }
             boolean wake = queue.isEmpty();
             queue.addLast(entry);
@@ -146,7 +159,7 @@ public final class Console implements AutoCloseable {
             while (true) {
                 long lost;
                 synchronized (lock) {
-                    while (queue.isEmpty()) {
+                    while (queue.isEmpty() && dropped == 0) {
                         lock.wait();
                     }
                     ArrayDeque<Entry> full = queue;

@@ -85,6 +85,52 @@ class ConsoleTest {
         assertThat(lines).contains("muster | console: 100 lines dropped, the console could not keep up"
                 + " (they still reach the tail and any log: file)");
         assertThat(lines).hasSize(1 + 1 + Console.MAX_LINES);
+        assertThat(lines).as("the oldest queued lines make room: the newest are the ones shown")
+                .doesNotContain("chatty | line 99").contains("chatty | line 100")
+                .endsWith("chatty | line " + (offered - 1));
+        assertThat(lines.indexOf("muster | console: 100 lines dropped, the console could not keep up"
+                + " (they still reach the tail and any log: file)")).isLessThan(lines.indexOf("chatty | line 100"));
+    }
+
+    @Test
+    void theLastLineOfAFloodReachesTheConsoleAndTheDropIsSaidWithoutAnotherLine() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream slow = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (bytes) {
+                    bytes.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        Console console = new Console(slow, slow, false, 6);
+        console.line("chatty", "first");
+        blocked.await();
+        String huge = "x".repeat(64 * 1024);
+        for (int i = 0; i < Console.MAX_CHARS / huge.length() + 10; i++) {
+            console.line("chatty", huge);
+        }
+        console.line("chatty", "after the long line");
+        release.countDown();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8).contains("after the long line");
+            }
+        });
+        String shown;
+        synchronized (bytes) {
+            shown = bytes.toString(StandardCharsets.UTF_8);
+        }
+        assertThat(shown).contains("lines dropped, the console could not keep up");
+        console.close();
     }
 
     @Test
