@@ -1,5 +1,6 @@
 package dev.muster.cli;
 
+import dev.muster.process.Users;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ public final class Main {
 
     /** Runs one command line with the given streams and environment; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        if (Subcommands.preflights(args)) {
+            Users.loadInBackground();
+        }
         return MusterCommand.commandLine(out, err, env, args).execute(args);
     }
 }

@@ -2,6 +2,7 @@ package dev.muster.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,9 @@ final class Subcommands {
             StatusCommand.class, LogsCommand.class, DownCommand.class, RunCommand.class, ReproduceCommand.class,
             SchemaCommand.class, ProbeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class);
 
+    private static final Set<Class<?>> PREFLIGHTED = Set.of(UpCommand.class, RunCommand.class,
+            CheckCommand.class);
+
     private Subcommands() {
     }
 
@@ -35,6 +39,12 @@ final class Subcommands {
                 .findFirst()
                 .<List<Class<?>>>map(List::of)
                 .orElse(ALL);
+    }
+
+    /** Whether {@code args} run a command that resolves {@code user:} names at preflight (up, run, check). */
+    static boolean preflights(String... args) {
+        List<Class<?>> invoked = forArguments(args);
+        return invoked.size() == 1 && PREFLIGHTED.contains(invoked.get(0));
     }
 
     private static boolean answersTo(Class<?> type, String word) {

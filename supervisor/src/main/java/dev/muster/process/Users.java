@@ -12,6 +12,24 @@ import java.util.Optional;
  * {@link #unprivileged()} tells the caller to say so once.
  */
 public final class Users {
+    /**
+     * Loads libc through JNA on a short-lived thread, so that the first lookup does not wait for it:
+     * JNA's first use runs {@code /sbin/ldconfig -p} (about 20 ms of waiting for a child), which can
+     * overlap the command line and the profile instead. A failure is left to the first real use,
+     * which reports it.
+     */
+    public static void loadInBackground() {
+        Thread loading = new Thread(() -> {
+            try {
+                LibC.INSTANCE.getuid();
+            } catch (LinkageError | RuntimeException e) {
+                // the first lookup on the calling thread meets the same error and says what it is
+            }
+        }, "muster-libc-load");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
 
     /** Whether muster runs without root, so that {@code user:} and {@code owner:} are not applied. */
     public boolean unprivileged() {

@@ -17,6 +17,16 @@ class SubcommandsTest {
     }
 
     @Test
+    void onlyCommandsThatPreflightLoadLibcAhead() {
+        assertThat(Subcommands.preflights("up", "-p", "x.yaml")).isTrue();
+        assertThat(Subcommands.preflights("run", "-p", "x.yaml", "migrate")).isTrue();
+        assertThat(Subcommands.preflights("check")).isTrue();
+        assertThat(Subcommands.preflights("status")).isFalse();
+        assertThat(Subcommands.preflights("--version")).isFalse();
+        assertThat(Subcommands.preflights()).isFalse();
+    }
+
+    @Test
     void helpOptionsNoArgumentsAndUnknownNamesGetEverySubcommand() {
         assertThat(Subcommands.forArguments()).isEqualTo(Subcommands.ALL);
         assertThat(Subcommands.forArguments("--help")).isEqualTo(Subcommands.ALL);
