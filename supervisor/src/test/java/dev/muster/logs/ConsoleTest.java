@@ -57,31 +57,17 @@ class ConsoleTest {
 
     @Test
     void linesDroppedWhileTheTerminalIsStuckAreCountedOnceItMovesAgain() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream slow = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                blocked.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                bytes.write(b);
-            }
-        }, false, StandardCharsets.UTF_8);
-        Console console = new Console(slow, slow, false, 6);
+        HeldTerminal terminal = new HeldTerminal();
+        Console console = new Console(terminal.stream(), terminal.stream(), false, 6);
         console.line("chatty", "first");
-        blocked.await();
+        terminal.awaitBlocked();
         int offered = Console.MAX_LINES + 100;
         for (int i = 0; i < offered; i++) {
             console.line("chatty", "line " + i);
         }
-        release.countDown();
+        terminal.release();
         console.close();
-        java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        java.util.List<String> lines = terminal.text().lines().toList();
         assertThat(lines).contains("muster | console: 100 lines dropped, the console could not keep up"
                 + " (they still reach the tail and any log: file)");
         assertThat(lines).hasSize(1 + 1 + Console.MAX_LINES);
@@ -94,42 +80,19 @@ class ConsoleTest {
 
     @Test
     void theLastLineOfAFloodReachesTheConsoleAndTheDropIsSaidWithoutAnotherLine() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream slow = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                blocked.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                synchronized (bytes) {
-                    bytes.write(b);
-                }
-            }
-        }, true, StandardCharsets.UTF_8);
-        Console console = new Console(slow, slow, false, 6);
+        HeldTerminal terminal = new HeldTerminal();
+        Console console = new Console(terminal.stream(), terminal.stream(), false, 6);
         console.line("chatty", "first");
-        blocked.await();
+        terminal.awaitBlocked();
         String huge = "x".repeat(64 * 1024);
         for (int i = 0; i < Console.MAX_CHARS / huge.length() + 10; i++) {
             console.line("chatty", huge);
         }
         console.line("chatty", "after the long line");
-        release.countDown();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            synchronized (bytes) {
-                return bytes.toString(StandardCharsets.UTF_8).contains("after the long line");
-            }
-        });
-        String shown;
-        synchronized (bytes) {
-            shown = bytes.toString(StandardCharsets.UTF_8);
-        }
-        assertThat(shown).contains("lines dropped, the console could not keep up");
+        terminal.release();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> terminal.text().contains("after the long line"));
+        assertThat(terminal.text()).contains("lines dropped, the console could not keep up");
         console.close();
     }
 
@@ -148,24 +111,10 @@ class ConsoleTest {
 
     @Test
     void aBatchThatDoesNotFitIsDroppedWholeAndCounted() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream slow = new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                blocked.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                bytes.write(b);
-            }
-        }, false, StandardCharsets.UTF_8);
-        Console console = new Console(slow, slow, false, 6);
+        HeldTerminal terminal = new HeldTerminal();
+        Console console = new Console(terminal.stream(), terminal.stream(), false, 6);
         console.line("chatty", "first");
-        blocked.await();
+        terminal.awaitBlocked();
         int[] ends = new int[1000];
         for (int i = 0; i < ends.length; i++) {
             ends[i] = i + 1;
@@ -174,12 +123,51 @@ class ConsoleTest {
         for (int i = 0; i < batches; i++) {
             console.lines("chatty", "x".repeat(ends.length).getBytes(StandardCharsets.US_ASCII), ends, ends.length);
         }
-        release.countDown();
+        terminal.release();
         console.close();
-        java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        java.util.List<String> lines = terminal.text().lines().toList();
         int kept = Console.MAX_LINES / ends.length * ends.length;
         assertThat(lines).contains("muster | console: " + (batches * ends.length - kept)
                 + " lines dropped, the console could not keep up (they still reach the tail and any log: file)");
         assertThat(lines).hasSize(1 + 1 + kept);
+    }
+
+    /** A terminal whose first write blocks until released; what it received, as text. */
+    private static final class HeldTerminal {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CountDownLatch blocked = new CountDownLatch(1);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final PrintStream stream = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                blocked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (bytes) {
+                    bytes.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+
+        PrintStream stream() {
+            return stream;
+        }
+
+        void awaitBlocked() throws InterruptedException {
+            blocked.await();
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 }
