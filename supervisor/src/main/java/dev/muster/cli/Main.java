@@ -2,6 +2,7 @@ package dev.muster.cli;
 
 import dev.muster.process.Users;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /** The entry point: the only place that calls {@link System#exit}. */
@@ -15,9 +16,10 @@ public final class Main {
 
     /** Runs one command line with the given streams and environment; returns the exit status. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        if (Subcommands.preflights(args)) {
+        List<Class<?>> subcommands = Subcommands.forArguments(args);
+        if (Subcommands.preflights(subcommands)) {
             Users.loadInBackground();
         }
-        return MusterCommand.commandLine(out, err, env, args).execute(args);
+        return MusterCommand.commandLine(out, err, env, subcommands).execute(args);
     }
 }

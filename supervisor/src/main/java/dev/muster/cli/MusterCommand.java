@@ -2,6 +2,7 @@ package dev.muster.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,13 +23,13 @@ public final class MusterCommand implements Runnable {
     }
 
     /**
-     * A command line for {@code args} whose commands print to {@code out}/{@code err} and read
-     * {@code env}. Only the invoked subcommand's model is built (see {@link Subcommands}).
+     * A command line with {@code subcommands} ({@link Subcommands#forArguments}: only the invoked one's
+     * model is built) whose commands print to {@code out}/{@code err} and read {@code env}.
      */
-    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> env, List<Class<?>> subcommands) {
         Streams streams = new Streams(out, err, env);
         CommandLine line = new CommandLine(new MusterCommand(), new Factory(streams));
-        for (Class<?> subcommand : Subcommands.forArguments(args)) {
+        for (Class<?> subcommand : subcommands) {
             line.addSubcommand(subcommand);
         }
         line.setOut(new PrintWriter(out, true));

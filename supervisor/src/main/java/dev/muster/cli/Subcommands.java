@@ -41,9 +41,8 @@ final class Subcommands {
                 .orElse(ALL);
     }
 
-    /** Whether {@code args} run a command that resolves {@code user:} names at preflight (up, run, check). */
-    static boolean preflights(String... args) {
-        List<Class<?>> invoked = forArguments(args);
+    /** Whether {@code invoked} ({@link #forArguments}'s answer) is a command that resolves {@code user:} names at preflight (up, run, check). */
+    static boolean preflights(List<Class<?>> invoked) {
         return invoked.size() == 1 && PREFLIGHTED.contains(invoked.get(0));
     }
 

@@ -18,12 +18,12 @@ class SubcommandsTest {
 
     @Test
     void onlyCommandsThatPreflightLoadLibcAhead() {
-        assertThat(Subcommands.preflights("up", "-p", "x.yaml")).isTrue();
-        assertThat(Subcommands.preflights("run", "-p", "x.yaml", "migrate")).isTrue();
-        assertThat(Subcommands.preflights("check")).isTrue();
-        assertThat(Subcommands.preflights("status")).isFalse();
-        assertThat(Subcommands.preflights("--version")).isFalse();
-        assertThat(Subcommands.preflights()).isFalse();
+        assertThat(Subcommands.preflights(Subcommands.forArguments("up", "-p", "x.yaml"))).isTrue();
+        assertThat(Subcommands.preflights(Subcommands.forArguments("run", "-p", "x.yaml", "migrate"))).isTrue();
+        assertThat(Subcommands.preflights(Subcommands.forArguments("check"))).isTrue();
+        assertThat(Subcommands.preflights(Subcommands.forArguments("status"))).isFalse();
+        assertThat(Subcommands.preflights(Subcommands.forArguments("--version"))).isFalse();
+        assertThat(Subcommands.preflights(Subcommands.forArguments())).isFalse();
     }
 
     @Test
