@@ -8,7 +8,6 @@ import dev.muster.process.ExitStatus;
 import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
 import dev.muster.profile.Kind;
-import dev.muster.restart.Decision;
 import dev.muster.restart.RestartTracker;
 import dev.muster.status.Cause;
 import dev.muster.status.Durations;
@@ -30,7 +29,8 @@ import java.util.function.Supplier;
  * One service, task, step or external dependency at run time, read top to bottom: disabled or
  * wait for dependencies; then skip, wait for an external one, run a step, run a task to its end
  * (or deadline), or run a service: launch, readiness, supervision, and again after a backoff while
- * its restart policy allows. Every change goes through its {@link Lifecycle}. A unit holds no thread
+ * its restart policy allows ({@link Restarts} decides what follows a run). Every change goes through its
+ * {@link Lifecycle}. A unit holds no thread
  * while it waits with no deadline (for its dependencies, for a ready service's exit or stop, for a
  * task's end): what follows runs on the context's executor when the awaited future completes, so a
  * stack of idle services parks no thread per service. {@link #stop()} may be called from any thread.
@@ -45,6 +45,7 @@ final class ServiceUnit {
     private final UnitContext context;
     private final Lifecycle lifecycle;
     private final CompletableFuture<Void> cancel = new CompletableFuture<>();
+    private final Restarts restarts;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final AtomicReference<CompletableFuture<String>> follow = new AtomicReference<>(new CompletableFuture<>());
     private final AtomicReference<CompletableFuture<String>> fault = new AtomicReference<>(new CompletableFuture<>());
@@ -59,6 +60,7 @@ final class ServiceUnit {
         this.context = context;
         this.lifecycle = new Lifecycle(service.name(), service.spec().isTask(), context.status(), context.clock(),
                 context.events());
+        this.restarts = new Restarts(service, context, lifecycle, cancel);
     }
 
     String name() {
@@ -118,7 +120,7 @@ final class ServiceUnit {
         }
         end.whenComplete((ok, error) -> {
             if (error != null) {
-                fail(new Cause.LaunchFailed(String.valueOf(error instanceof CompletionException ? error.getCause() : error)));
+                fail(new Cause.LaunchFailed(String.valueOf(unwrapped(error))));
             }
             finished.complete(null);
         });
@@ -150,7 +152,7 @@ final class ServiceUnit {
     /** After the dependency gate (or muster's stop) completed: whether the unit may go on. */
     private boolean dependenciesMet(CompletableFuture<Void> gate) {
         if (gate.isCompletedExceptionally()) {
-            Throwable cause = gate.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+            Throwable cause = gate.handle((ok, e) -> unwrapped(e)).join();
             String why = "not started: " + notStartedBecause(cause);
             if (cause instanceof DependencyFailed failed && failed.disabled() && !service.spec().required()) {
                 context.console().line(name(), why);
@@ -247,9 +249,9 @@ final class ServiceUnit {
                         if (error != null) {
                             over.completeExceptionally(error);
                         } else if (end instanceof Run.End.Follow followed) {
-                            restartFor(followed.dependency(), running);
+                            restarts.forDependency(followed.dependency(), running);
                             attempt(tracker, over);
-                        } else if (end instanceof Run.End.Over ended && restartAfter(tracker, ended, running)) {
+                        } else if (end instanceof Run.End.Over ended && restarts.after(tracker, ended, running)) {
                             attempt(tracker, over);
                         } else {
                             over.complete(null);
@@ -282,50 +284,6 @@ final class ServiceUnit {
         fault(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
-    private void restartFor(String dependency, Workload running) {
-        context.console().error("restarting " + name() + " because " + dependency
-                + " restarted (depends_on " + dependency + " with restart: true)");
-        StopAction.run(service, running, lifecycle, context.console(), true);
-        lifecycle.apply(new UnitEvent.Restarting("restarting because " + dependency + " restarted", Duration.ZERO));
-    }
-
-    /** Decides on the run that ended; true when the next run should be launched now. */
-    private boolean restartAfter(RestartTracker tracker, Run.End.Over over, Workload running) {
-        Decision decision = tracker.next(over.attempt(), over.readyFor());
-        if (!decision.restart()) {
-            conclude(over, decision);
-            return false;
-        }
-        if (running.isAlive()) {
-            StopAction.run(service, running, lifecycle, context.console(), true);
-        }
-        return backoff(decision.delay(), over);
-    }
-
-    /** No restart: a crash loop fails it; a clean exit of an optional service completes it; else it fails. */
-    private void conclude(Run.End.Over over, Decision decision) {
-        if (decision.crashLoop()) {
-            List<Cause.PastRun> runs = decision.history().stream()
-                    .map(a -> new Cause.PastRun(a.endedAt(), a.cause(), a.lived())).toList();
-            fail(new Cause.CrashLoop(decision.restarts(), decision.window(), decision.max(), over.attempt().cause(), runs));
-        } else if (!over.attempt().failure() && !service.spec().required()) {
-            context.console().line(name(), "exited with code 0; it is optional and not restarted");
-            lifecycle.apply(new UnitEvent.Completed("exit code 0"));
-        } else {
-            fail(over.attempt().cause());
-        }
-    }
-
-    /** Announces the restart and waits out the backoff; false when muster began stopping meanwhile. */
-    private boolean backoff(Duration delay, Run.End.Over over) {
-        String why = over.attempt().cause().brief();
-        List<String> dependents = context.dependentsOf(name());
-        lifecycle.apply(new UnitEvent.Restarting("restarting in " + Durations.format(delay) + " after: " + why, delay));
-        context.console().error(context.redact().apply("restarting " + name() + " in " + Durations.format(delay)
-                + " (" + why + ")" + (dependents.isEmpty() ? "" : "; its dependents keep running: " + String.join(", ", dependents))));
-        return !context.sleeper().sleep(delay, cancel);
-    }
-
     /**
      * Launches a workload (a local process on the launcher's thread, so no unit thread waits for it);
      * the future gives it once its start is printed, before any of its output, on the executor; null
@@ -356,7 +314,7 @@ final class ServiceUnit {
 
     /** What follows a launch: its start printed and applied, or the reason it could not start. */
     private Workload started(Workload running, Throwable error, Probe probe, HeldOutput output) {
-        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        Throwable cause = unwrapped(error);
         if (cause instanceof MusterException e) {
             fail(new Cause.LaunchFailed(e.getMessage()));
         } else if (cause != null) {
@@ -418,5 +376,10 @@ final class ServiceUnit {
 
     private void fail(Cause cause) {
         lifecycle.apply(new UnitEvent.Failed(new Failure(name(), cause)));
+    }
+
+    /** The failure a future's {@link CompletionException} wraps, or {@code error} itself. */
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException wrapped ? wrapped.getCause() : error;
     }
 }
