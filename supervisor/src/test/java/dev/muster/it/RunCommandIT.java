@@ -93,7 +93,9 @@ class RunCommandIT {
                 name: oneoff-fails
                 control: { listen: "127.0.0.1:0" }
                 services:
-                  db: { command: %s }
+                  db:
+                    command: %s
+                    ready: { log: "db accepting connections", timeout: 30s }
                   backend: { depends_on: [db], command: [/bin/true] }
                 """.formatted(sh("say-then-exit.sh", 4, "db cannot start")));
 
