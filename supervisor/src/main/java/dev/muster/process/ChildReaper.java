@@ -35,6 +35,7 @@ public final class ChildReaper {
     private static final int ECHILD = 10;
     private static final int EINTR = 4;
     private static final int SI_PID_OFFSET = 16;
+    private static final java.time.Duration KILLED_REAPED = java.time.Duration.ofSeconds(1);
 
     private final Children children;
     private final Consumer<String> report;
@@ -117,10 +118,12 @@ public final class ChildReaper {
             own.get().exceptionally(e -> null).join();
             return;
         }
-        int[] status = new int[1];
-        if (LibC.INSTANCE.waitpid(pid, status, WNOHANG) == pid) {
-            report.accept("reaped orphan process " + pid + " (" + decode(status[0]) + ")");
-            synchronized (this) {
+        // Reaped and reported under the monitor that endOrphans scans under: once an orphan has left
+        // /proc its report is already out, so no orphan's line can follow muster's farewell.
+        synchronized (this) {
+            int[] status = new int[1];
+            if (LibC.INSTANCE.waitpid(pid, status, WNOHANG) == pid) {
+                report.accept("reaped orphan process " + pid + " (" + decode(status[0]) + ")");
                 notifyAll();
             }
         }
@@ -130,25 +133,32 @@ public final class ChildReaper {
      * Ends the orphans left after every service stopped: SIGTERM, up to {@code grace} for them to
      * exit (they are reaped as they do), then SIGKILL. Returns how many there were.
      */
-    public int endOrphans(Signals signals, java.time.Duration grace) {
+    public synchronized int endOrphans(Signals signals, java.time.Duration grace) {
         List<Long> orphans = orphans();
         if (orphans.isEmpty()) {
             return 0;   // the usual case: one look at /proc, no second and third
         }
         orphans.forEach(pid -> signals.signal(pid, Signal.TERM));
-        long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (this) {
-            while (!orphans().isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+        awaitNoOrphans(grace);
+        List<Long> stubborn = orphans();
+        if (!stubborn.isEmpty()) {
+            stubborn.forEach(pid -> signals.signal(pid, Signal.KILL));
+            awaitNoOrphans(KILLED_REAPED);   // so their "reaped" lines, too, come before muster's last
+        }
+        return orphans.size();
+    }
+
+    /** Waits, holding the monitor between looks, until no orphan is left or {@code limit} has passed. */
+    private void awaitNoOrphans(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!orphans().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        orphans().forEach(pid -> signals.signal(pid, Signal.KILL));
-        return orphans.size();
     }
 
     /** After ECHILD, waits for muster's next child; returns false on interruption. */
