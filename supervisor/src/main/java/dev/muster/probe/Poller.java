@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * injected clock and sleeper. A process exit is never a probe: callers pass it in {@code wake}.
  */
 public final class Poller {
+    /** How close to the deadline a failed attempt given the rest of the time counts as cut short by it. */
+    private static final Duration CUT_SHORT_SLACK = Duration.ofMillis(50);
+
     private final Clock clock;
     private final Sleeper sleeper;
 
@@ -42,11 +45,12 @@ public final class Poller {
             if (left.isNegative() || left.isZero()) {
                 return outcome(PollOutcome.Ending.TIMED_OUT, last, attempts, start);
             }
-            ProbeResult result = probe.check(shorter(left, settings.attempt()));
+            Duration allowed = shorter(left, settings.attempt());
+            ProbeResult result = probe.check(allowed);
             attempts++;
             Instant now = clock.instant();
             boolean counts = !now.isBefore(settled);
-            if (last == null || result.ready() || counts && now.isBefore(deadline)) {
+            if (last == null || result.ready() || counts && !cutShort(result, allowed, left, now, deadline)) {
                 last = result;
             }
             onResult.accept(result);
@@ -86,6 +90,17 @@ public final class Poller {
                 return outcome(PollOutcome.Ending.FAILING, result, attempts, start);
             }
         }
+    }
+
+    /**
+     * Whether a failed attempt was cut short by the deadline: it was given only the rest of the time
+     * and ended as that ran out (a socket timeout fires a little early as often as late). What it
+     * says, "did not answer in time", is then the deadline's doing rather than the service's, and
+     * the attempt before it stays the one reported.
+     */
+    private static boolean cutShort(ProbeResult result, Duration allowed, Duration left, Instant now, Instant deadline) {
+        return !result.ready() && (!now.isBefore(deadline)
+                || allowed.equals(left) && !now.isBefore(deadline.minus(CUT_SHORT_SLACK)));
     }
 
     private PollOutcome outcome(PollOutcome.Ending ending, ProbeResult last, int attempts, Instant start) {

@@ -66,6 +66,45 @@ class PollerTest {
     }
 
     @Test
+    void anAttemptTheDeadlineCutsShortIsNotTheLastErrorWhenAnEarlierOneSaidMore() {
+        Probe probe = new Probe() {
+            @Override
+            public ProbeResult check(Duration timeout) {
+                if (timeout.compareTo(Duration.ofSeconds(5)) < 0) {   // only the rest of the time: it runs out
+                    time.advance(timeout.minusMillis(1));   // a socket timeout firing a hair early
+                    return no("accepted the connection but did not answer in time");
+                }
+                return no("HTTP 200, body does not match");
+            }
+
+            @Override
+            public String describe() {
+                return "slow at the end";
+            }
+        };
+        PollSettings settings = new PollSettings(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), 1);
+
+        PollOutcome outcome = poller.untilPasses(probe, settings, new CompletableFuture<>(), seen::add);
+
+        assertThat(outcome.ending()).isEqualTo(PollOutcome.Ending.TIMED_OUT);
+        assertThat(seen).extracting(ProbeResult::detail).as("the deadline did cut an attempt short")
+                .contains("accepted the connection but did not answer in time");
+        assertThat(outcome.last().detail()).isEqualTo("HTTP 200, body does not match");
+    }
+
+    @Test
+    void anAttemptThatFailsWellBeforeTheDeadlineIsTheLastErrorEvenWhenGivenOnlyTheRestOfTheTime() {
+        Scripted probe = new Scripted(no("HTTP 503"), no("HTTP 503"), no("connection refused"));
+        PollSettings settings = new PollSettings(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(5), 1);
+
+        PollOutcome outcome = poller.untilPasses(probe, settings, new CompletableFuture<>(), seen::add);
+
+        assertThat(outcome.last().detail()).isEqualTo("connection refused");
+    }
+
+    @Test
     void aDefaultPaceBacksOffToOneSecondWhileAServiceTakesLongSoWaitingIsNeverBusy() {
         PollSettings settings = PollSettings.readiness(new dev.muster.profile.ReadySpec(
                 new dev.muster.profile.ProbeSpec.Tcp("127.0.0.1", 5432), Duration.ofMinutes(2),
