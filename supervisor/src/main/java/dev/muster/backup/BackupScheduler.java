@@ -1,6 +1,7 @@
 package dev.muster.backup;
 
 import dev.muster.profile.BackupSpec;
+import dev.muster.threads.Daemons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,8 @@ final class BackupScheduler implements AutoCloseable {
     private final List<BackupSpec> backups;
     private final Consumer<BackupSpec> dump;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "muster-backup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("muster-backup"));
 
     /** @param dump runs one dump of a backup to completion (and reports it) */
     BackupScheduler(List<BackupSpec> backups, Consumer<BackupSpec> dump, Clock clock) {

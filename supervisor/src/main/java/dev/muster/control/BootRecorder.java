@@ -1,5 +1,6 @@
 package dev.muster.control;
 
+import dev.muster.threads.Daemons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class BootRecorder {
         this.document = document;
         this.json = json;
         this.warn = warn;
-        this.writer = new ScheduledThreadPoolExecutor(1, ControlServer.daemons("muster-boot-record-"));
+        this.writer = new ScheduledThreadPoolExecutor(1, Daemons.numbered("muster-boot-record-"));
         writer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
         writer.allowCoreThreadTimeOut(true);
         writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

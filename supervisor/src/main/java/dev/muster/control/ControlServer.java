@@ -2,6 +2,7 @@ package dev.muster.control;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.threads.Daemons;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -9,10 +10,8 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xnio.Options;
 
 /**
@@ -61,18 +60,9 @@ final class ControlServer {
      */
     static ExecutorService handlerThreads() {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, HANDLER_IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemons("muster-control-"));
+                Daemons.numbered("muster-control-"));
     }
 
-    /** Daemon threads named {@code prefix}1, {@code prefix}2, ... */
-    static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread thread = new Thread(r, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /**
      * Binds {@code host:port} (port 0: any free port) and starts serving.

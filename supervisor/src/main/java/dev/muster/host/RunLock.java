@@ -2,6 +2,7 @@ package dev.muster.host;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.threads.Daemons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -104,11 +105,7 @@ public final class RunLock implements AutoCloseable {
             } catch (IOException | OverlappingFileLockException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "muster-lock-wait");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        }, runnable -> Daemons.start("muster-lock-wait", runnable));
         try {
             return waiting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -1,5 +1,6 @@
 package dev.muster.logs;
 
+import dev.muster.threads.Daemons;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -35,11 +36,8 @@ final class WriteBehind implements AutoCloseable {
     /** Starts writing {@code full} (flipped: its remaining bytes) to {@code out}. */
     void start(WritableByteChannel out, ByteBuffer full) {
         if (thread == null) {
-            thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "muster-log-" + name);
-                t.setDaemon(true);
-                return t;
-            });
+            thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    Daemons.named("muster-log-" + name));
         }
         writing = full;
         pending = thread.submit(() -> {

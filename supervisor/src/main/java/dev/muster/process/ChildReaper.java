@@ -2,6 +2,7 @@ package dev.muster.process;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import dev.muster.threads.Daemons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +54,7 @@ public final class ChildReaper {
     public boolean start() {
         childrenOfSelf().forEach(stat -> inherited.add(stat.identity()));
         boolean subreaper = LibC.INSTANCE.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
-        Thread thread = new Thread(this::loop, "muster-reaper");
-        thread.setDaemon(true);
-        thread.start();
+        Daemons.start("muster-reaper", this::loop);
         children.reapedHere();
         return subreaper;
     }

@@ -1,5 +1,6 @@
 package dev.muster.process;
 
+import dev.muster.threads.Daemons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ final class OutputPump {
     OutputPump(Process process, OutputListener listener, int cap) {
         LineSplitter lines = new LineSplitter(listener, OutputListener.Stream.STDOUT, cap);
         InputStream in = process.getInputStream();
-        Thread reader = new Thread(() -> {
+        Daemons.start("muster-output-" + process.pid(), () -> {
             try (in) {
                 pump(in, lines, listener);
             } catch (IOException e) {
@@ -39,9 +40,7 @@ final class OutputPump {
             } finally {
                 drained.complete(null);
             }
-        }, "muster-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     CompletableFuture<Void> drained() {

@@ -2,6 +2,7 @@ package dev.muster.process;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.threads.Daemons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +46,8 @@ public final class ProcessLauncher {
     private final boolean parentDeath;
     /** Null where the C library cannot spawn that way: then every child is started through ProcessBuilder. */
     private final Spawner spawner = Spawner.available() ? new Spawner() : null;
-    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "muster-launcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Daemons.named("muster-launcher"));
 
     /**
      * @param children the registry of started children, shared with the {@link ChildReaper}
@@ -210,9 +208,7 @@ public final class ProcessLauncher {
      */
     public static java.util.concurrent.CompletableFuture<Boolean> askParentDeath(Path setpriv) {
         java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
-        Thread asking = new Thread(() -> answer.complete(supportsParentDeath(setpriv)), "muster-setpriv-check");
-        asking.setDaemon(true);
-        asking.start();
+        Daemons.start("muster-setpriv-check", () -> answer.complete(supportsParentDeath(setpriv)));
         return answer;
     }
 

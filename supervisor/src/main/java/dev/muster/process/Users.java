@@ -2,6 +2,7 @@ package dev.muster.process;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.threads.Daemons;
 import java.util.Optional;
 
 /**
@@ -19,15 +20,13 @@ public final class Users {
      * which reports it.
      */
     public static void loadInBackground() {
-        Thread loading = new Thread(() -> {
+        Daemons.start("muster-libc-load", () -> {
             try {
                 LibC.INSTANCE.getuid();
             } catch (LinkageError | RuntimeException e) {
                 // the first lookup on the calling thread meets the same error and says what it is
             }
-        }, "muster-libc-load");
-        loading.setDaemon(true);
-        loading.start();
+        });
     }
 
 

@@ -15,6 +15,7 @@ import dev.muster.status.ServiceStatus;
 import dev.muster.status.StackEnding;
 import dev.muster.status.StackStatus;
 import dev.muster.status.SummaryTable;
+import dev.muster.threads.Daemons;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,11 +56,7 @@ public final class Supervisor implements UnitEvents {
      * its threads, so an idle stack has none: each ends after {@link #UNIT_THREAD_IDLE} without work.
      */
     private final ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            UNIT_THREAD_IDLE.toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), r -> {
-                Thread thread = new Thread(r, "muster-unit");
-                thread.setDaemon(true);
-                return thread;
-            });
+            UNIT_THREAD_IDLE.toMillis(), TimeUnit.MILLISECONDS, new SynchronousQueue<>(), Daemons.named("muster-unit"));
     private Instant bootStarted;
     private volatile Instant stopAsked;
     private volatile StopLimits limits;
