@@ -1,10 +1,10 @@
 package dev.muster.logs;
 
+import dev.muster.threads.Daemons;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +19,10 @@ import java.util.concurrent.TimeUnit;
 public final class Console implements AutoCloseable {
     static final int MAX_LINES = 16_384;
     static final int MAX_CHARS = 4 * 1024 * 1024;
-    private static final String[] COLORS = {"36", "33", "32", "35", "34", "91", "96", "93", "92", "95"};
-    private static final String RESET = "\u001b[0m";
 
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean color;
-    private final int width;
-    private final Map<String, String> prefixes = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> asciiPrefixes = new ConcurrentHashMap<>();
+    private final ConsolePrefixes prefixes;
     private final byte[] separator = System.lineSeparator().getBytes(StandardCharsets.ISO_8859_1);
     private final Object lock = new Object();
     private ArrayDeque<Entry> queue = new ArrayDeque<>();
@@ -44,22 +39,13 @@ public final class Console implements AutoCloseable {
     public Console(PrintStream out, PrintStream err, boolean color, int width) {
         this.out = out;
         this.err = err;
-        this.color = color;
-        this.width = Math.max(width, "muster".length());
-        Thread writer = new Thread(this::drain, "muster-console");
-        writer.setDaemon(true);
-        writer.start();
+        this.prefixes = new ConsolePrefixes(color, width);
+        Daemons.start("muster-console", this::drain);
     }
 
     /** Color only on a terminal, when NO_COLOR is unset or empty (https://no-color.org) and TERM is not dumb. */
     public static boolean colorWanted(Map<String, String> env) {
-        return System.console() != null && colorAllowed(env);
-    }
-
-    /** What the environment says about color, whatever the terminal. */
-    static boolean colorAllowed(Map<String, String> env) {
-        String noColor = env.get("NO_COLOR");
-        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+        return ConsolePrefixes.colorWanted(env);
     }
 
     /** A line from a service, on stdout. Never blocks. */
@@ -108,17 +94,6 @@ public final class Console implements AutoCloseable {
         }
         out.flush();
         err.flush();
-    }
-
-    private String prefix(String source) {
-        return prefixes.computeIfAbsent(source, name -> {
-            String padded = String.format("%-" + width + "s | ", name);
-            if (!color) {
-                return padded;
-            }
-            String code = "muster".equals(name) ? "1" : COLORS[prefixes.size() % COLORS.length];
-            return "\u001b[" + code + "m" + padded + RESET;
-        });
     }
 
     /**
@@ -195,12 +170,13 @@ public final class Console implements AutoCloseable {
             }
             stream = entry.stream();
             count += entry.lines();
-            if (entry instanceof Batch lines && asciiPrefix(lines.source()) != null) {
+            byte[] ascii = entry instanceof Batch ? prefixes.asciiOf(entry.source()) : null;
+            if (ascii != null) {
                 print(stream, text, null);
-                copy(lines, asciiPrefix(lines.source()), bytes, stream);
+                copy((Batch) entry, ascii, bytes, stream);
             } else {
                 print(stream, null, bytes);
-                entry.appendTo(text, prefix(entry.source()));
+                entry.appendTo(text, prefixes.of(entry.source()));
             }
         }
         if (stream != null) {
@@ -224,18 +200,6 @@ public final class Console implements AutoCloseable {
             bytes.put(separator, 0, separator.length);
             start = end;
         }
-    }
-
-    /** The prefix as bytes when it is plain ASCII (it then reads the same in every charset), else null. */
-    private byte[] asciiPrefix(String source) {
-        byte[] known = asciiPrefixes.get(source);
-        if (known == null) {
-            String prefix = prefix(source);
-            boolean ascii = prefix.chars().allMatch(c -> c < 0x80);
-            known = ascii ? prefix.getBytes(StandardCharsets.ISO_8859_1) : new byte[0];
-            asciiPrefixes.put(source, known);
-        }
-        return known.length == 0 ? null : known;
     }
 
     private static void print(PrintStream stream, StringBuilder text, Bytes bytes) {

@@ -48,14 +48,6 @@ class ConsoleTest {
     }
 
     @Test
-    void anEmptyNoColorKeepsColourAndANonEmptyOneTurnsItOff() {
-        assertThat(Console.colorAllowed(java.util.Map.of("NO_COLOR", ""))).isTrue();
-        assertThat(Console.colorAllowed(java.util.Map.of())).isTrue();
-        assertThat(Console.colorAllowed(java.util.Map.of("NO_COLOR", "1"))).isFalse();
-        assertThat(Console.colorAllowed(java.util.Map.of("TERM", "dumb"))).isFalse();
-    }
-
-    @Test
     void linesDroppedWhileTheTerminalIsStuckAreCountedOnceItMovesAgain() throws Exception {
         HeldTerminal terminal = new HeldTerminal();
         Console console = new Console(terminal.stream(), terminal.stream(), false, 6);
