@@ -16,16 +16,16 @@ import java.util.concurrent.CompletableFuture;
  * the stream ends. {@link #done()} completes when the stream has ended: the container stopped,
  * or the engine went away.
  */
-final class LogLines extends ResultCallback.Adapter<Frame> {
+public final class LogLines extends ResultCallback.Adapter<Frame> {
     private final OutputListener listener;
     private final Map<OutputListener.Stream, LineSplitter> partial = new EnumMap<>(OutputListener.Stream.class);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    LogLines(OutputListener listener) {
+    public LogLines(OutputListener listener) {
         this.listener = listener;
     }
 
-    CompletableFuture<Void> done() {
+    public CompletableFuture<Void> done() {
         return done;
     }
 

@@ -1,4 +1,4 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import dev.muster.probe.PollOutcome;
 import dev.muster.probe.PollSettings;

@@ -1,4 +1,4 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import java.util.List;
 

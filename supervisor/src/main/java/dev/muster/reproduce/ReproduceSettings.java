@@ -1,4 +1,4 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import java.nio.file.Path;
 import java.time.Duration;

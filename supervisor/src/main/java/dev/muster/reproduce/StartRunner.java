@@ -1,12 +1,14 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.muster.docker.ContainerExit;
+import dev.muster.docker.LogLines;
 import dev.muster.process.ExitStatus;
-import java.io.PrintStream;
 import dev.muster.process.Sleeper;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,11 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
+import dev.muster.docker.DockerEngine;
+import dev.muster.docker.EngineErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

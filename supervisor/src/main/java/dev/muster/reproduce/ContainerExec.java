@@ -1,4 +1,4 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;

@@ -1,4 +1,4 @@
-package dev.muster.docker;
+package dev.muster.reproduce;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
