@@ -72,19 +72,7 @@ class BackupRestoreIT {
                     keep: 3
                 %7$s
                 services:
-                  postgres-init:
-                    kind: task
-                    creates: %2$s/PG_VERSION
-                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
-                    user: postgres
-                    cwd: %3$s
-                  postgres:
-                    depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
-                    user: postgres
-                    cwd: %3$s
-                    ready: { postgres: { port: %4$d }, timeout: 30s }
-                    stop: { timeout: 30s }
+                %8$s
                   schema:
                     kind: schema
                     depends_on: [postgres]
@@ -96,7 +84,7 @@ class BackupRestoreIT {
                     command: %5$s
                     ready: { log: "app up" }
                 """.formatted(PostgresCluster.BIN, data, dir, port, sh("say-then-idle.sh", 0, "app up"), bucket,
-                backupExtra.indent(4).stripTrailing()));
+                backupExtra.indent(4).stripTrailing(), PostgresServices.of(data, dir, port).yaml()));
     }
 
     @Test

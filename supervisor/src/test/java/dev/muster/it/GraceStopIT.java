@@ -43,25 +43,14 @@ class GraceStopIT {
                 directories:
                   - { path: %2$s, owner: postgres, mode: "0700" }
                 services:
-                  postgres-init:
-                    kind: task
-                    creates: %2$s/PG_VERSION
-                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
-                    user: postgres
-                    cwd: %3$s
-                  postgres:
-                    depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
-                    user: postgres
-                    cwd: %3$s
-                    ready: { postgres: { port: %4$d }, timeout: 30s }
-                    stop: { signal: INT, timeout: 5s }
+                %4$s
                   app:
                     depends_on: [postgres]
-                    command: %5$s
+                    command: %3$s
                     ready: { log: "app up", timeout: 20s }
                     stop: { timeout: 30s }
-                """.formatted(PostgresCluster.BIN, data, dir, port, sh("ignore-term.sh", dir, "app")));
+                """.formatted(PostgresCluster.BIN, data, sh("ignore-term.sh", dir, "app"),
+                PostgresServices.of(data, dir, port).stoppedBy("{ signal: INT, timeout: 5s }").yaml()));
 
         try (MusterRun run = MusterRun.up(profile, Map.of())) {
             run.awaitLine(line("muster") + "all required services ready in", BOOT);

@@ -51,32 +51,19 @@ class PostgresLifecycleIT {
                 directories:
                   - { path: %2$s, owner: postgres, mode: "0700" }
                 services:
-                  postgres-init:
-                    kind: task
-                    creates: %7$s
-                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
-                    user: postgres
-                    cwd: %3$s
-                  postgres:
-                    depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
-                    user: postgres
-                    cwd: %3$s
-                    ready: { postgres: { port: %4$d }, timeout: 30s }
-                    stop: { timeout: 30s }
+                %6$s
                   schema:
                     kind: schema
                     depends_on: [postgres]
-                    database: { port: %4$d, name: postgres }
+                    database: { port: %3$d, name: postgres }
                     schemas: [app]
-                    apply: %5$s
+                    apply: %4$s
                   app:
                     depends_on: [schema]
-                    command: %6$s
+                    command: %5$s
                     ready: { log: "app up" }
-                """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), Fixtures.quote(dir.toString()), port,
-                Fixtures.quote(bootstrap.toString()), sh("say-then-idle.sh", 0, "app up"),
-                Fixtures.quote(data.resolve("PG_VERSION").toString())));
+                """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), port, Fixtures.quote(bootstrap.toString()),
+                sh("say-then-idle.sh", 0, "app up"), PostgresServices.of(data, dir, port).yaml()));
     }
 
     private Path bootstrap(String extra) throws IOException {

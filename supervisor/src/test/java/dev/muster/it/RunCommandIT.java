@@ -36,16 +36,7 @@ class RunCommandIT {
                 directories:
                   - { path: %2$s, owner: postgres, mode: "0700" }
                 services:
-                  postgres-init:
-                    kind: task
-                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
-                    user: postgres
-                  postgres:
-                    depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%3$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=]
-                    user: postgres
-                    ready: { postgres: { port: %3$d }, timeout: 60s }
-                    stop: { timeout: 30s }
+                %6$s
                   unrelated:
                     command: %4$s
                   backend:
@@ -54,7 +45,8 @@ class RunCommandIT {
                     env: { APP_ROLE: backend }
                     cwd: %5$s
                 """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), port,
-                sh("say-then-idle.sh", 0, "should not run"), Fixtures.quote(dir.toString())));
+                sh("say-then-idle.sh", 0, "should not run"), Fixtures.quote(dir.toString()),
+                PostgresServices.of(data, dir, port).yaml()));
         String job = "echo \"job in $(pwd)\"; exec \"$0\" \"$@\"";
         List<String> command = new java.util.ArrayList<>(List.of("run", "-p", profile.toString(), "--service", "backend",
                 "--", "sh", "-c", job, Fixtures.javaBinary(), "-cp",

@@ -91,24 +91,12 @@ class SignalsIT {
                 directories:
                   - { path: %2$s, owner: postgres, mode: "0700" }
                 services:
-                  postgres-init:
-                    kind: task
-                    creates: %5$s
-                    command: [initdb, -D, %2$s, -U, postgres, --auth=trust, --no-locale, -E, UTF8, --no-instructions]
-                    user: postgres
-                    cwd: %3$s
-                  postgres:
-                    depends_on: [postgres-init]
-                    command: [postgres, -D, %2$s, -p, "%4$d", -c, listen_addresses=127.0.0.1, -c, unix_socket_directories=%7$s]
-                    user: postgres
-                    cwd: %3$s
-                    ready: { postgres: { port: %4$d }, timeout: 30s }
-                    stop: { signal: INT, timeout: 30s }
+                %4$s
                   app:
                     depends_on: [postgres]
-                    command: %6$s
+                    command: %3$s
                     ready: { log: "app up" }
-                """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), Fixtures.quote(dir.toString()), port,
-                Fixtures.quote(data.resolve("PG_VERSION").toString()), sh("say-then-idle.sh", 0, "app up"), moreArgs));
+                """.formatted(PostgresCluster.BIN, Fixtures.quote(data.toString()), sh("say-then-idle.sh", 0, "app up"),
+                PostgresServices.of(data, dir, port).stoppedBy("{ signal: INT, timeout: 30s }").withArguments(moreArgs).yaml()));
     }
 }
