@@ -150,6 +150,16 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
         }
     }
 
+    /**
+     * Hands the lines read so far to the console, so that a line muster prints next about this service
+     * (its "ready in" after a {@code log} probe matched) comes after the output that led to it: a clean
+     * ASCII line reaches the console with its batch, which is handed over when the pipe goes idle, after
+     * the listeners were told of it.
+     */
+    public synchronized void handOverToConsole() {
+        batch.handTo(console, service);
+    }
+
     /** Lines written before a listener is added are not replayed. Listeners see redacted lines. */
     public void addListener(Consumer<String> listener) {
         synchronized (listenerLock) {

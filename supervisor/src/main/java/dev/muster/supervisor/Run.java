@@ -122,6 +122,7 @@ final class Run {
     private CompletableFuture<End> ready(Workload running, PollOutcome readiness, CompletableFuture<String> follow,
                                          boolean again) {
         String detail = readiness.last() == null ? "started (no ready probe)" : readiness.last().detail();
+        log.handOverToConsole();
         context.console().line(service.name(), "ready in " + Durations.format(running.runtime()) + " (" + detail + ")");
         lifecycle.apply(new UnitEvent.Ready(detail, again));
         Instant readyAt = context.clock().instant();

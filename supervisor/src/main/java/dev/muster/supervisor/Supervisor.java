@@ -236,8 +236,11 @@ public final class Supervisor implements UnitEvents {
             printSummary(snapshot);
             OneOff command = oneOff;
             if (command != null) {
-                executor.execute(() -> command.run().ifPresent(status ->
-                        stopWith(new StopReason.CommandEnded(command.describe(), status))));
+                executor.execute(() -> {
+                    // The command writes to muster's own stdout: what muster said of the boot is out first.
+                    parts.console().flush();
+                    command.run().ifPresent(status -> stopWith(new StopReason.CommandEnded(command.describe(), status)));
+                });
             }
         }
     }

@@ -48,13 +48,11 @@ class BootOrderIT {
                     .as(run.output("both started before either was ready"))
                     .isGreaterThanOrEqualTo(0)
                     .isLessThan(Math.min(leftReady, rightReady));
-            Duration firstStartToLastReady = Duration.between(
-                    run.lines().get(Math.min(leftStarted, rightStarted)).at(),
-                    run.lines().get(Math.max(leftReady, rightReady)).at());
-            assertThat(firstStartToLastReady).as(run.output())
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(1400))
+            // muster's own clock, from before either launch to the last ready: at least one 1.5s wait, and
+            // well under the 3s of both in a row (when this test reads the lines is no measure of either).
+            assertThat(reportedBootTime(summary)).as(run.output())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(1500))
                     .isLessThan(Duration.ofMillis(2500));
-            assertThat(reportedBootTime(summary)).as(run.output()).isLessThan(Duration.ofMillis(2500));
         }
     }
 

@@ -65,9 +65,11 @@ class GraceStopIT {
             assertThat(run.stdout()).as(run.output("said once what the grace cuts"))
                     .filteredOn(l -> l.contains("stopping under a 8s grace (grace: in the profile)")).singleElement()
                     .satisfies(l -> assertThat(l).containsPattern("app gets (3s|3\\.00s) instead of 30s").contains("; postgres 5s"));
+            // What is left of its 3s when its stop begins: the budget counts from the signal's arrival, and
+            // the time until the stop begins is the machine's, so only the whole seconds are known.
             assertThat(run.stdout()).as(run.output("the app is SIGKILLed after its 3s, not its own 30s"))
-                    .anyMatch(l -> l.matches(line("muster") + "stopping app: SIGTERM to its process group, SIGKILL after (2\\.9\\d|3\\.00)s"))
-                    .anyMatch(l -> l.matches(line("muster") + "app stopped: did not stop within (2\\.9\\d|3\\.00)s of SIGTERM.*"))
+                    .anyMatch(l -> l.matches(line("muster") + "stopping app: SIGTERM to its process group, SIGKILL after (2\\.\\d\\d|3\\.00)s"))
+                    .anyMatch(l -> l.matches(line("muster") + "app stopped: did not stop within (2\\.\\d\\d|3\\.00)s of SIGTERM.*"))
                     .noneMatch(l -> l.matches(line("muster") + "postgres stopped: did not stop.*"));
             assertThat(postgresDown).as(run.output("PostgreSQL shut down cleanly well within the 8s grace"))
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(3))

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,17 +88,21 @@ class LocksAndLeftoversIT {
         Path profile = Fixtures.profile(dir, """
                 version: 1
                 name: stubborn
-                control: { listen: "127.0.0.1:0" }
+                control: { listen: "127.0.0.1:0", run_dir: %s }
                 services:
                   deaf:
                     command: %s
                     ready: { log: "deaf up" }
                     stop: { signal: TERM, timeout: 2s }
-                """.formatted(sh("ignore-term.sh", dir, "deaf")));
+                """.formatted(Fixtures.quote(dir.resolve("run").toString()), sh("ignore-term.sh", dir, "deaf")));
         long leftover;
         try (MusterRun run = MusterRun.up(profile, Map.of())) {
             run.awaitLine(line("muster") + "all required services ready in", BOOT);
             leftover = Fixtures.pidIn(dir.resolve("deaf.pid"));
+            // The record is written by its own thread, soon after the launch but not before a given line:
+            // only a SIGKILL after it names deaf tests the next boot (and not how fast this test is).
+            await("the boot record names deaf's pid").atMost(BOOT)
+                    .until(() -> recordedPid(dir.resolve("run/boot.json"), "deaf") == leftover);
             run.signal("KILL");
             assertThat(run.awaitExit(Duration.ofSeconds(10))).isEqualTo(137);
         }
@@ -160,6 +166,19 @@ class LocksAndLeftoversIT {
             assertThat(run.awaitExit(STOP)).as(run.output()).isEqualTo(143);
             SignalsIT.assertCleanShutdown(run, dir);
         }
+    }
+
+    /** The pid the boot record at {@code record} gives {@code service}, -1 while there is none. */
+    private static long recordedPid(Path record, String service) throws IOException {
+        if (!Files.exists(record)) {
+            return -1;
+        }
+        for (JsonNode unit : new ObjectMapper().readTree(Files.readString(record)).path("services")) {
+            if (unit.path("name").asText().equals(service)) {
+                return unit.path("pid").asLong(-1);
+            }
+        }
+        return -1;
     }
 
     private static void bootAndStop(Path profile) {

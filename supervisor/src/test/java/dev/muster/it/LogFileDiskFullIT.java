@@ -50,12 +50,12 @@ class LogFileDiskFullIT {
         Path profile = Fixtures.profile(dir, """
                 version: 1
                 name: diskfull
-                control: { listen: "127.0.0.1:%d" }
+                control: { listen: "127.0.0.1:0" }
                 services:
                   chatty:
                     command: %s
                     log: { file: %s }
-                """.formatted(Fixtures.freePort(), sh("count-forever.sh"), Fixtures.quote(logFile.toString())));
+                """.formatted(sh("count-forever.sh"), Fixtures.quote(logFile.toString())));
 
         try (MusterRun run = MusterRun.up(profile, Map.of())) {
             run.awaitStderr(line("muster") + "chatty: writing .*chatty.log failed \\(No space left on device\\)",

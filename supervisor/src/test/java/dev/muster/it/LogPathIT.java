@@ -25,12 +25,12 @@ class LogPathIT {
         Path profile = Fixtures.profile(dir, """
                 version: 1
                 name: order
-                control: { listen: "127.0.0.1:%d", tail: 4 }
+                control: { listen: "127.0.0.1:0", tail: 4 }
                 services:
                   migrate:
                     kind: task
                     command: %s
-                """.formatted(Fixtures.freePort(), sh("interleave-then-fail.sh", 30)));
+                """.formatted(sh("interleave-then-fail.sh", 30)));
 
         try (MusterRun run = MusterRun.up(profile, Map.of())) {
             assertThat(run.awaitExit(Duration.ofSeconds(30))).as(run.output()).isEqualTo(1);
@@ -48,7 +48,7 @@ class LogPathIT {
         Path profile = Fixtures.profile(dir, """
                 version: 1
                 name: secrets
-                control: { listen: "127.0.0.1:%d", tail: 20 }
+                control: { listen: "127.0.0.1:0", tail: 20 }
                 secrets:
                   APP_SECRET: { file: %s, bytes: 16 }
                 env:
@@ -59,7 +59,7 @@ class LogPathIT {
                     kind: task
                     command: %s
                     log: { file: %s }
-                """.formatted(Fixtures.freePort(), Fixtures.quote(secretFile.toString()),
+                """.formatted(Fixtures.quote(secretFile.toString()),
                 sh("print-secrets.sh", 1, "APP_SECRET", "DB_PASSWORD", "DATABASE_URL", "INHERITED_TOKEN"),
                 Fixtures.quote(logFile.toString())));
 
@@ -87,11 +87,11 @@ class LogPathIT {
         Path profile = Fixtures.profile(dir, """
                 version: 1
                 name: longline
-                control: { listen: "127.0.0.1:%d" }
+                control: { listen: "127.0.0.1:0" }
                 services:
                   chatty:
                     command: %s
-                """.formatted(Fixtures.freePort(), sh("long-line.sh", 50_000_000)));
+                """.formatted(sh("long-line.sh", 50_000_000)));
 
         try (MusterRun run = MusterRun.up(profile, Map.of())) {
             run.awaitLine(line("chatty") + "after the long line$", Duration.ofSeconds(60));

@@ -126,15 +126,18 @@ class SupervisionIT {
             List<MusterRun.Line> failures = run.awaitLines(line("api") + "liveness check failed: ", 2, BOOT);
             assertThat(failures.get(0).text()).as(run.output()).contains("127.0.0.1:" + port);
             MusterRun.Line stopping = run.awaitLine(line("muster") + "stopping api: SIGTERM", BOOT);
-            MusterRun.Line restarting = run.awaitStderr(line("muster")
+            run.awaitStderr(line("muster")
                     + "restarting api in \\d+ms \\(failed its liveness check", BOOT);
             MusterRun.Line restarted = run.awaitLines(line("api") + "started, pid \\d+", 2, BOOT).get(1);
             run.awaitLines(line("api") + "ready in", 2, BOOT);
 
             assertThat(Fixtures.pidIn(restarted)).as(run.output()).isNotEqualTo(first);
             assertThat(Fixtures.alive(first)).as(run.output("the hung run was stopped")).isFalse();
-            assertThat(List.of(deaf, failures.get(1), stopping, restarting, restarted))
-                    .as(run.output("noticed, stopped, announced, started again"))
+            // Stdout only: stdout and stderr come through two pipes read by two threads, so the "restarting"
+            // line (stderr, awaited above) has no order against them here. Nor has "stopped listening": the
+            // fixture says it after closing its socket, so muster may read it after a failed check.
+            assertThat(List.of(failures.get(1), stopping, restarted))
+                    .as(run.output("noticed, stopped, started again"))
                     .map(l -> run.lines().indexOf(l)).isSorted();
             assertThat(Duration.between(deaf.at(), failures.get(1).at()))
                     .as(run.output("two failed checks 200ms apart, not the defaults of 10s"))

@@ -116,6 +116,21 @@ class ServiceLogTest {
     }
 
     @Test
+    void aLineThatAListenerHeardIsOnTheConsoleBeforeWhatMusterSaysNextAboutIt() {
+        ServiceLog log = new ServiceLog("app", console, null, redactor, Clock.systemUTC());
+        log.addListener(line -> {
+            log.handOverToConsole();
+            console.line("app", "ready in 3ms (matched /listening/ 1 times)");
+        });
+        byte[] bytes = "listening\n".getBytes(StandardCharsets.US_ASCII);
+        new dev.muster.process.LineSplitter(log, Stream.STDOUT, 1024).feed(bytes, 0, bytes.length);
+        log.idle();
+        console.flush();
+        assertThat(terminal.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("app    | listening", "app    | ready in 3ms (matched /listening/ 1 times)");
+    }
+
+    @Test
     void bytesCutAtRandomReadsEndUpAsTheRedactedTextOfEachLineOnEverySink() throws Exception {
         java.util.Random random = new java.util.Random(7);
         List<String> parts = List.of("hunter2-secret", "hunter2-", "secret", "plain ", "caf\u00e9 ", "redis://u:pw-x@h ",
