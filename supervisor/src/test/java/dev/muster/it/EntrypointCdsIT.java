@@ -105,6 +105,21 @@ class EntrypointCdsIT {
         assertThat(cache).doesNotExist();
     }
 
+    @Test
+    void aJarRebuiltAfterTheBuildModeArchiveIsNotHeldToItButGetsACachedOne() throws IOException {
+        assertThat(shim(Map.of("MUSTER_CDS", "build", "TMPDIR", dir.toString())).exit).isZero();
+        Path stale = dir.resolve("muster.jsa");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(stale).toMillis() + 60_000));
+
+        Result rebuilt = shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds"), "--version");
+
+        assertThat(rebuilt.exit).isZero();
+        assertThat(rebuilt.output).as("the JVM would refuse it and run with no archive at all")
+                .doesNotContain("Opened archive " + stale);
+        Path cached = awaitOneArchive();
+        assertThat(shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds"), "--version").output).contains("Opened archive " + cached);
+    }
+
     private Path awaitOneArchive() {
         await().atMost(TRAINING).until(() -> archives().size() == 1 && temporaries().isEmpty());
         return archives().get(0);
