@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One service's clean ASCII lines on their way to the {@link Console}, gathered as bytes so that
  * the console takes a whole read's lines at once instead of one queue entry per line. Full at
  * {@value #FULL} bytes or {@value #MAX_LINES} lines. Starts small and gives a grown buffer back at
- * {@link #trim}, so a quiet service holds none. Not thread-safe; {@link ServiceLog} serialises calls.
+ * {@link #trim}, so a quiet service holds none. Its own lock guards it, so a unit thread can hand it
+ * over ({@link ServiceLog#handOverToConsole}) while the reader thread writes the log file.
  */
 final class ConsoleBatch {
     static final int FULL = 32 * 1024;
@@ -19,7 +20,7 @@ final class ConsoleBatch {
     private int count;
 
     /** Adds the line {@code from[start, end)}; true when the batch is full and should be handed over. */
-    boolean add(byte[] from, int start, int end) {
+    synchronized boolean add(byte[] from, int start, int end) {
         int size = end - start;
         if (length + size > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(length + size, Math.min(2 * bytes.length, 2 * FULL)));
@@ -34,7 +35,7 @@ final class ConsoleBatch {
     }
 
     /** Gives the gathered lines to {@code console} (a copy of them), and starts over. */
-    void handTo(Console console, String source) {
+    synchronized void handTo(Console console, String source) {
         if (count > 0) {
             console.lines(source, Arrays.copyOf(bytes, length), Arrays.copyOf(ends, count), count);
             length = 0;
@@ -43,7 +44,7 @@ final class ConsoleBatch {
     }
 
     /** Gives back a buffer that grew for a burst. */
-    void trim() {
+    synchronized void trim() {
         if (count == 0 && bytes.length > SMALL) {
             bytes = new byte[SMALL];
             ends = new int[16];

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>A line that comes as plain ASCII bytes which the redactor's screen finds clean (the common
  * line) is never decoded for the file or the console: its bytes are copied to the file's buffer and
- * to a batch for the console, handed over when the pipe goes idle or the batch is full. Any other
+ * to a batch for the console, handed over when the pipe goes idle or the batch is full (or when
+ * muster is about to say something about the service, {@link #handOverToConsole}). Any other
  * line is decoded and redacted as text, the batch handed over before it, so the order holds; when
  * such a line needed no mask and was valid UTF-8, the file still gets the bytes as read.
  */
@@ -154,9 +155,10 @@ public final class ServiceLog implements OutputListener, AutoCloseable {
      * Hands the lines read so far to the console, so that a line muster prints next about this service
      * (its "ready in" after a {@code log} probe matched) comes after the output that led to it: a clean
      * ASCII line reaches the console with its batch, which is handed over when the pipe goes idle, after
-     * the listeners were told of it.
+     * the listeners were told of it. Takes only the batch's lock, not this log's: the reader thread
+     * holds that one while it writes the log file, and a slow disk must not hold up a service's ready.
      */
-    public synchronized void handOverToConsole() {
+    public void handOverToConsole() {
         batch.handTo(console, service);
     }
 

@@ -131,6 +131,20 @@ class ServiceLogTest {
     }
 
     @Test
+    void handingOverToTheConsoleDoesNotWaitForAReaderBusyWithTheLogFile() throws Exception {
+        ServiceLog log = new ServiceLog("app", console, null, redactor, Clock.systemUTC());
+        byte[] bytes = "listening\n".getBytes(StandardCharsets.US_ASCII);
+        new dev.muster.process.LineSplitter(log, Stream.STDOUT, 1024).feed(bytes, 0, bytes.length);
+        java.util.concurrent.CompletableFuture<Void> handedOver;
+        synchronized (log) {   // what the reader thread holds while it writes the file to a slow disk
+            handedOver = java.util.concurrent.CompletableFuture.runAsync(log::handOverToConsole);
+            handedOver.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        console.flush();
+        assertThat(terminal.toString(StandardCharsets.UTF_8).lines()).containsExactly("app    | listening");
+    }
+
+    @Test
     void bytesCutAtRandomReadsEndUpAsTheRedactedTextOfEachLineOnEverySink() throws Exception {
         java.util.Random random = new java.util.Random(7);
         List<String> parts = List.of("hunter2-secret", "hunter2-", "secret", "plain ", "caf\u00e9 ", "redis://u:pw-x@h ",
