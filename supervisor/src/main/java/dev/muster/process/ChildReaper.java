@@ -36,7 +36,8 @@ public final class ChildReaper {
     private static final int ECHILD = 10;
     private static final int EINTR = 4;
     private static final int SI_PID_OFFSET = 16;
-    private static final java.time.Duration KILLED_REAPED = java.time.Duration.ofSeconds(1);
+    private static final long KILLED_REAPED_MILLIS = 1000;
+    private static final java.time.Duration KILLED_REAPED = java.time.Duration.ofMillis(KILLED_REAPED_MILLIS);
 
     private final Children children;
     private final Consumer<String> report;
@@ -130,7 +131,8 @@ public final class ChildReaper {
 
     /**
      * Ends the orphans left after every service stopped: SIGTERM, up to {@code grace} for them to
-     * exit (they are reaped as they do), then SIGKILL. Returns how many there were.
+     * exit (they are reaped as they do), then SIGKILL to those left and to whatever they leave in
+     * turn, for at most {@value #KILLED_REAPED_MILLIS} ms more. Returns how many there were at first.
      */
     public synchronized int endOrphans(Signals signals, java.time.Duration grace) {
         List<Long> orphans = orphans();
@@ -138,19 +140,24 @@ public final class ChildReaper {
             return 0;   // the usual case: one look at /proc, no second and third
         }
         orphans.forEach(pid -> signals.signal(pid, Signal.TERM));
-        awaitNoOrphans(grace);
-        List<Long> stubborn = orphans();
-        if (!stubborn.isEmpty()) {
-            stubborn.forEach(pid -> signals.signal(pid, Signal.KILL));
-            awaitNoOrphans(KILLED_REAPED);   // so their "reaped" lines, too, come before muster's last
-        }
+        awaitNoOrphans(grace, null);
+        // SIGKILL what is left, and on each later look what is new: a killed orphan's own children are
+        // re-parented to muster only as it dies, and nothing else would signal them. Waiting for them to
+        // be reaped also puts their "reaped" lines before muster's last.
+        awaitNoOrphans(KILLED_REAPED, signals);
         return orphans.size();
     }
 
-    /** Waits, holding the monitor between looks, until no orphan is left or {@code limit} has passed. */
-    private void awaitNoOrphans(java.time.Duration limit) {
+    /**
+     * Waits, holding the monitor between looks, until no orphan is left or {@code limit} has passed;
+     * with {@code killing}, SIGKILLs the orphans of every look.
+     */
+    private void awaitNoOrphans(java.time.Duration limit, Signals killing) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!orphans().isEmpty() && System.nanoTime() < deadline) {
+        for (List<Long> left = orphans(); !left.isEmpty() && System.nanoTime() < deadline; left = orphans()) {
+            if (killing != null) {
+                left.forEach(pid -> killing.signal(pid, Signal.KILL));
+            }
             try {
                 wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {

@@ -80,6 +80,35 @@ class OrphanReapingIT {
         }
     }
 
+    @Test
+    void sigkillsADaemonDeafToSigtermAndTheChildItLeavesBehind() {
+        Path profile = Fixtures.profile(dir, """
+                version: 1
+                name: deaf
+                services:
+                  forker:
+                    command: %s
+                    ready: { log: "forked", timeout: 20s }
+                """.formatted(sh("daemonize-deaf.sh", dir)));
+
+        try (MusterRun run = MusterRun.up(profile, Map.of())) {
+            run.awaitLine(line("forker") + "ready in", BOOT);
+            long daemon = Fixtures.pidIn(dir.resolve("deaf.pid"));
+            long child = Fixtures.pidIn(dir.resolve("deaf-child.pid"));
+
+            run.signal("TERM");
+            assertThat(run.awaitExit(STOP)).as(run.output()).isEqualTo(143);
+
+            assertThat(Fixtures.alive(daemon)).as(run.output("the deaf daemon is SIGKILLed")).isFalse();
+            assertThat(Fixtures.alive(child)).as(run.output("and so is the child it left, re-parented to muster as it died"))
+                    .isFalse();
+            assertThat(run.stdout()).as(run.output("both reaped before muster's last line"))
+                    .anyMatch(l -> l.matches(line("muster") + "reaped orphan process " + daemon + " \\(killed by SIGKILL\\)"))
+                    .anyMatch(l -> l.matches(line("muster") + "reaped orphan process " + child + " \\(killed by SIGKILL\\)"))
+                    .last().asString().matches(line("muster") + "stopped cleanly after SIGTERM; exit 143");
+        }
+    }
+
     private Path forkerProfile() {
         return Fixtures.profile(dir, """
                 version: 1
