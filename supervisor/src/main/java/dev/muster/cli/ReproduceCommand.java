@@ -2,8 +2,8 @@ package dev.muster.cli;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.reproduce.ReproduceSettings;
-import dev.muster.reproduce.Reproducer;
+import dev.muster.docker.ReproduceSettings;
+import dev.muster.docker.Reproducer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
  * A container's end as a future, from the engine's wait (nothing polls). If the wait stream
  * breaks or closes without a status, the exit code the engine recorded is used instead.
  */
-public final class ContainerExit {
+final class ContainerExit {
     private ContainerExit() {
     }
 
-    public static CompletableFuture<ExitStatus> watch(DockerClient client, String id) {
+    static CompletableFuture<ExitStatus> watch(DockerClient client, String id) {
         CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
         client.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
             @Override

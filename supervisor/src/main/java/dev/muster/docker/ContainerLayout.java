@@ -20,9 +20,9 @@ import java.util.Map;
  * labels. Relative bind-mount sources are resolved against muster's working directory, and
  * {@code ~} against {@code HOME}.
  */
-public final class ContainerLayout {
+final class ContainerLayout {
     /** The label every container and network muster creates carries: the stack's name. */
-    public static final String STACK_LABEL = "dev.muster.stack";
+    static final String STACK_LABEL = "dev.muster.stack";
     /** The service a container runs. */
     static final String SERVICE_LABEL = "dev.muster.service";
 

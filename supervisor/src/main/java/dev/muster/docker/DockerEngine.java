@@ -64,7 +64,7 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     /** Whether {@code e} means the engine could not be reached at all (not an error it answered with). */
-    public static boolean isUnreachable(Throwable e) {
+    static boolean isUnreachable(Throwable e) {
         return !(e instanceof DockerException) && (e instanceof IOException || e.getCause() instanceof IOException
                 || e.getCause() != null && isUnreachable(e.getCause()));
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Turns what docker-java throws into one-line operator messages: the engine's own message
  * without its JSON wrapping, and for the common failures (missing image, port clash) the fix.
  */
-public final class EngineErrors {
+final class EngineErrors {
     private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PORT = Pattern.compile("(?:Bind for |listen tcp4? )[^ ]*?:(\\d+)");
 
@@ -19,7 +19,7 @@ public final class EngineErrors {
     }
 
     /** The engine's message, or the cause's, on one line. */
-    public static String reason(Throwable e) {
+    static String reason(Throwable e) {
         Throwable root = e;
         while (!(root instanceof DockerException) && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

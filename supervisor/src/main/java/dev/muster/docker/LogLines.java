@@ -16,16 +16,16 @@ import java.util.concurrent.CompletableFuture;
  * the stream ends. {@link #done()} completes when the stream has ended: the container stopped,
  * or the engine went away.
  */
-public final class LogLines extends ResultCallback.Adapter<Frame> {
+final class LogLines extends ResultCallback.Adapter<Frame> {
     private final OutputListener listener;
     private final Map<OutputListener.Stream, LineSplitter> partial = new EnumMap<>(OutputListener.Stream.class);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    public LogLines(OutputListener listener) {
+    LogLines(OutputListener listener) {
         this.listener = listener;
     }
 
-    public CompletableFuture<Void> done() {
+    CompletableFuture<Void> done() {
         return done;
     }
 

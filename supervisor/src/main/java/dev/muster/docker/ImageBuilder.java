@@ -1,11 +1,9 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;
-import dev.muster.docker.DockerEngine;
-import dev.muster.docker.EngineErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

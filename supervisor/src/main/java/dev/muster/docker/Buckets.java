@@ -1,4 +1,4 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import dev.muster.ExitCodes;
 import dev.muster.MusterException;

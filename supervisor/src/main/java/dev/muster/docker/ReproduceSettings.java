@@ -1,4 +1,4 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import java.nio.file.Path;
 import java.time.Duration;

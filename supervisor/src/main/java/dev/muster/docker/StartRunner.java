@@ -1,14 +1,12 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.muster.docker.ContainerExit;
-import dev.muster.docker.LogLines;
 import dev.muster.process.ExitStatus;
-import dev.muster.process.Sleeper;
 import java.io.PrintStream;
+import dev.muster.process.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

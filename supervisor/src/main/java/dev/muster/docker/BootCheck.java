@@ -1,4 +1,4 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import dev.muster.probe.PollOutcome;
 import dev.muster.probe.PollSettings;

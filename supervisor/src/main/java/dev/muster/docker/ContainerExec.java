@@ -1,4 +1,4 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;

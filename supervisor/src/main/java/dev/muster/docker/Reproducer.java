@@ -1,4 +1,4 @@
-package dev.muster.reproduce;
+package dev.muster.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.AccessMode;
@@ -7,9 +7,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import dev.muster.docker.ContainerLayout;
-import dev.muster.docker.DockerEngine;
-import dev.muster.docker.EngineErrors;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
