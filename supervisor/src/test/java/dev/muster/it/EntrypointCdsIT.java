@@ -120,6 +120,18 @@ class EntrypointCdsIT {
         assertThat(shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds"), "--version").output).contains("Opened archive " + cached);
     }
 
+    @Test
+    void aJarWhoseMtimeIsInTheFutureKeepsItsBuildModeArchive() throws IOException {
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));   // a clock ahead
+        assertThat(shim(Map.of("MUSTER_CDS", "build", "TMPDIR", dir.toString())).exit).isZero();
+
+        Result run = shim(Map.of("JDK_JAVA_OPTIONS", "-Xlog:cds"), "--version");
+
+        assertThat(run.output).as("the archive is older than the jar, but made for it")
+                .contains("Opened archive " + dir.resolve("muster.jsa"));
+        assertThat(cache).doesNotExist();
+    }
+
     private Path awaitOneArchive() {
         await().atMost(TRAINING).until(() -> archives().size() == 1 && temporaries().isEmpty());
         return archives().get(0);
