@@ -63,7 +63,6 @@ final class ControlServer {
                 Daemons.numbered("muster-control-"));
     }
 
-
     /**
      * Binds {@code host:port} (port 0: any free port) and starts serving.
      *

@@ -6,7 +6,8 @@ import java.time.Duration;
  * How a {@link Poller} ended.
  *
  * @param ending   which way
- * @param last     the last probe result that counts (outside the start period if there was one), null if none
+ * @param last     the last probe result that counts: outside the start period if there was one, and not
+ *                 a failed attempt the deadline cut short when an earlier one exists; null if none
  * @param attempts how many attempts were made
  * @param elapsed  how long polling took
  */

@@ -237,7 +237,8 @@ public final class Supervisor implements UnitEvents {
             OneOff command = oneOff;
             if (command != null) {
                 executor.execute(() -> {
-                    // The command writes to muster's own stdout: what muster said of the boot is out first.
+                    // The command shares muster's terminal (in `run` the console writes to stderr): what muster
+                    // said of the boot is written out before the command says anything.
                     parts.console().flush();
                     command.run().ifPresent(status -> stopWith(new StopReason.CommandEnded(command.describe(), status)));
                 });
