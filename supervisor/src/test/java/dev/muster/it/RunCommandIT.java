@@ -58,10 +58,11 @@ class RunCommandIT {
             assertThat(exit).as(run.output("muster run exits with the command's code")).isEqualTo(3);
             assertThat(run.stdout()).as(run.output("the command's own output, on muster's stdout"))
                     .contains("job in " + dir, "read 1 rows from pg_database as backend");
-            assertThat(run.indexOf(line("postgres") + "ready in")).as(run.output()).isNotNegative()
-                    .isLessThan(run.indexOf("read 1 rows from pg_database"));
+            // The job's rows say PostgreSQL was ready before it ran and stopped only after: its output is on
+            // stdout and muster's on stderr, two pipes whose lines this test cannot order against each other.
+            assertThat(run.indexOf(line("postgres") + "ready in")).as(run.output()).isNotNegative();
             assertThat(run.indexOf("database system is shut down")).as(run.output("a clean shutdown after the job"))
-                    .isGreaterThan(run.indexOf("read 1 rows from pg_database"));
+                    .isNotNegative();
             assertThat(run.transcript()).as("neither backend itself nor the unrelated service is started")
                     .doesNotContain("should not run");
             assertThat(run.lines()).noneMatch(l -> l.text().matches("^(backend|unrelated) *\\|.*"));
