@@ -4,13 +4,11 @@ import dev.muster.MusterException;
 import dev.muster.logs.ServiceLog;
 import dev.muster.preflight.ResolvedService;
 import dev.muster.probe.Probe;
-import dev.muster.process.ExitStatus;
 import dev.muster.process.Workload;
 import dev.muster.profile.Condition;
 import dev.muster.profile.Kind;
 import dev.muster.restart.RestartTracker;
 import dev.muster.status.Cause;
-import dev.muster.status.Durations;
 import dev.muster.status.Failure;
 import dev.muster.status.ServiceState;
 import dev.muster.step.InProcessStep;
@@ -36,7 +34,6 @@ import java.util.function.Supplier;
  * stack of idle services parks no thread per service. {@link #stop()} may be called from any thread.
  */
 final class ServiceUnit {
-    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
     /** What a step of the unit's life returns when nothing is left to wait for. */
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -126,11 +123,6 @@ final class ServiceUnit {
         });
     }
 
-    /** Runs {@code body} as a later step on the executor, and completes what it returns when that ends. */
-    private CompletableFuture<Void> later(CompletableFuture<?> after, Supplier<CompletableFuture<Void>> body) {
-        return after.handle((ok, error) -> null).thenComposeAsync(ignored -> body.get(), context.executor());
-    }
-
     private CompletableFuture<Void> runByKind() {
         Kind kind = service.spec().kind();
         if (service.spec().isTask() && service.spec().creates() != null && Files.exists(service.spec().creates())) {
@@ -173,42 +165,10 @@ final class ServiceUnit {
         return cause instanceof DependencyFailed failed ? failed.notStarted() : "dependency " + cause.getMessage();
     }
 
-    /**
-     * Runs once to its end; past its {@code timeout} it is stopped like a service and fails. Without a
-     * timeout, no thread waits for its end.
-     */
+    /** Runs once to its end ({@link TaskRun}). */
     private CompletableFuture<Void> runTask() {
-        return launch(null).thenCompose(running -> running == null ? DONE : superviseTask(running));
-    }
-
-    private CompletableFuture<Void> superviseTask(Workload running) {
-        CompletableFuture<Object> ended = CompletableFuture.anyOf(running.exit(), cancel);
-        Duration deadline = service.spec().timeout();
-        if (deadline == null) {
-            return later(ended, () -> taskEnded(running));
-        }
-        if (!context.sleeper().sleep(deadline, ended)) {
-            StopAction.run(service, running, lifecycle, context.console(), false);
-            running.awaitOutput(OUTPUT_DRAIN);
-            fail(new Cause.DeadlinePassed(deadline));
-            return DONE;
-        }
-        return taskEnded(running);
-    }
-
-    private CompletableFuture<Void> taskEnded(Workload running) {
-        ExitStatus status = running.exit().getNow(null);
-        if (status == null || isStopping()) {
-            return DONE;
-        }
-        running.awaitOutput(OUTPUT_DRAIN);
-        if (status.success()) {
-            context.console().line(name(), "completed in " + Durations.format(running.runtime()));
-            lifecycle.apply(new UnitEvent.Completed("exit code 0"));
-        } else {
-            fail(new Cause.TaskFailed(status, running.runtime()));
-        }
-        return DONE;
+        TaskRun task = new TaskRun(service, context, lifecycle, cancel, this::isStopping);
+        return launch(null).thenCompose(running -> running == null ? DONE : task.supervise(running));
     }
 
     /**
@@ -339,7 +299,7 @@ final class ServiceUnit {
     }
 
     /** Stops the unit's workload, if any, with its stop signal, SIGKILL after {@code timeout}. */
-    void stop(java.time.Duration timeout) {
+    void stop(Duration timeout) {
         CompletableFuture<Workload> pending;
         synchronized (this) {
             stopping = true;
