@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Starts a child with posix_spawn(3) rather than {@link ProcessBuilder}, so that no thread of
  * muster's waits for it: Java parks one "process reaper" thread per living child, whereas the
- * {@link ChildReaper}'s one thread learns of every exit and reaps it ({@link Children#exits}).
+ * {@link ChildReaper}'s one thread learns of every exit and reaps it ({@link Children#watch}).
  * The child is what ProcessBuilder with {@code redirectErrorStream} would start: stdin /dev/null,
  * stdout and stderr one pipe, no other descriptor of muster's, the given directory and exactly
  * the given environment, muster's signal mask. Strings are encoded as Java encodes a child's

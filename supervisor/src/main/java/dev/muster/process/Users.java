@@ -29,7 +29,6 @@ public final class Users {
         });
     }
 
-
     /** Whether muster runs without root, so that {@code user:} and {@code owner:} are not applied. */
     public boolean unprivileged() {
         return LibC.INSTANCE.getuid() != 0;

@@ -34,9 +34,7 @@ final class LocalRuntime implements UnitRuntime {
             return containers.launch(new ContainerRequest(stack, service.name(), service.spec().container(),
                     service.spec().argv(), service.env(), output));
         }
-        // The kernel stops the service with its own stop signal if muster dies (PR_SET_PDEATHSIG).
-        return launcher.launch(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), output,
-                service.spec().stop().signal()));
+        return launcher.launch(request(service, output));
     }
 
     @Override
@@ -44,8 +42,13 @@ final class LocalRuntime implements UnitRuntime {
         if (service.spec().isContainer()) {
             return UnitRuntime.super.launchAsync(service, output);
         }
-        return launcher.launchAsync(new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), output,
-                service.spec().stop().signal())).thenApply(Workload.class::cast);
+        return launcher.launchAsync(request(service, output)).thenApply(Workload.class::cast);
+    }
+
+    /** A local service's launch; the kernel stops it with its own stop signal if muster dies (PR_SET_PDEATHSIG). */
+    private static LaunchRequest request(ResolvedService service, OutputListener output) {
+        return new LaunchRequest(service.argv(), service.env(), service.cwd(), service.user(), output,
+                service.spec().stop().signal());
     }
 
     @Override
