@@ -19,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * small at {@link #idle}, so a quiet service holds no large buffer. During a burst a full buffer is
  * written by a {@link WriteBehind} thread while a second one fills; a failure of that write is
  * reported by the next write or flush, and its bytes count as discarded. After a failed write the
- * unwritten bytes are given up ({@link #discard}); the file stays usable for the next attempt. Not thread-safe; {@link ServiceLog} serialises calls.
+ * unwritten bytes are given up ({@link #discard}); the file stays usable for the next attempt. Not
+ * thread-safe; {@link ServiceLog} serialises calls.
  */
 final class RotatingLogFile implements AutoCloseable {
     static final int BUFFER = 64 * 1024;
